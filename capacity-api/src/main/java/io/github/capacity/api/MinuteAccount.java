@@ -1,0 +1,33 @@
+package io.github.capacity.api;
+
+/**
+ * One test's account of one calendar minute, sent once to its destination when the minute's
+ * executions have ended. {@code planned = started + dropped + skipped}, and {@code started =
+ * ok + failed + cancelled}, where {@code failed} counts executions with any error class but
+ * {@code cancelled}.
+ *
+ * @param testName the configuration line's {@code test_name}
+ * @param host the host this instance runs on
+ * @param minuteEpochMillis the start of the calendar minute
+ * @param planned executions the test owed in this run: the plan from its start (or the minute's
+ *     start) to the minute's end, plus those owed from before it started
+ * @param started executions started
+ * @param completed executions that reported an outcome before the drain ended
+ * @param ok completed executions that succeeded
+ * @param failed completed executions that failed, not counting cancelled ones
+ * @param dropped executions not started because {@code max_in_flight} were running
+ * @param cancelled executions cancelled by the engine
+ * @param skipped executions owed but not run: too late to catch up, or {@code catch_up=skip}
+ */
+public record MinuteAccount(
+    String testName,
+    String host,
+    long minuteEpochMillis,
+    long planned,
+    long started,
+    long completed,
+    long ok,
+    long failed,
+    long dropped,
+    long cancelled,
+    long skipped) {}
