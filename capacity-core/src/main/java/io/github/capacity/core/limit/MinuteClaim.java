@@ -2,7 +2,6 @@ package io.github.capacity.core.limit;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -55,8 +54,9 @@ public final class MinuteClaim {
     LockFiles.createLockDir(lockDir);
     synchronized (LockFiles.monitor(lockFile)) {
       try (FileChannel channel = FileChannel.open(lockFile,
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Closing the channel releases the lock; other processes wait only for a read and a write.
+        channel.lock();
         long last = readLastMinute();
         if (minute <= last) {
           return false;

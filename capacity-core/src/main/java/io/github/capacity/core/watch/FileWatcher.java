@@ -112,7 +112,8 @@ public final class FileWatcher implements AutoCloseable {
       loop = NativeWatchLoop.open(targets, time);
       loop.reconcile();
       return loop;
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // IllegalArgumentException: the stop file is on another file system than the config.
       if (loop != null) {
         loop.close();
       }

@@ -8,7 +8,6 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import io.github.capacity.api.TimeSource;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,13 +54,14 @@ final class NativeWatchLoop implements AutoCloseable {
   }
 
   /**
-   * Opens a watch service on the default file system.
+   * Opens a watch service on the config path's file system.
    *
    * @throws IOException when there is none, or only the JDK's polling imitation (whose default
    *     sensitivity is seconds: our own polling is faster)
+   * @throws UnsupportedOperationException when the file system cannot watch at all (zip)
    */
   static NativeWatchLoop open(WatchTargets targets, TimeSource time) throws IOException {
-    WatchService service = FileSystems.getDefault().newWatchService();
+    WatchService service = targets.configPath().getFileSystem().newWatchService();
     if (service.getClass().getName().contains("PollingWatchService")) {
       service.close();
       throw new IOException("the platform WatchService only polls: " + service.getClass().getName());

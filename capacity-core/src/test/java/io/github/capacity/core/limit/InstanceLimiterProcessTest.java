@@ -53,12 +53,15 @@ final class InstanceLimiterProcessTest {
   @Test
   void aRefusedAttemptInTheHoldersJvmDoesNotLeakTheSlotToAnotherProcess() throws Exception {
     Path lockDir = dir.resolve("lock");
-    try (InstanceLimiter.Slot slot = new InstanceLimiter(lockDir, 1).tryAcquire().orElseThrow()) {
+    InstanceLimiter.Slot slot = new InstanceLimiter(lockDir, 1).tryAcquire().orElseThrow();
+    try {
       assertThat(new InstanceLimiter(lockDir, 1).tryAcquire()).isEmpty();
 
       Process other = children.start("slot", lockDir.toString(), "1");
 
       assertThat(children.readLine(other)).isEqualTo("NO_SLOT");
+    } finally {
+      slot.close();
     }
   }
 }
