@@ -82,7 +82,7 @@ final class DefinitionsReader {
     Integer first = entryLines.putIfAbsent(name, line);
     lines.putIfAbsent(name, line);
     next();
-    List<String> problems = new ArrayList<>();
+    List<ConfigError> problems = new ArrayList<>();
     Object value = value(name, problems);
     String nameProblem = Names.problem("entry name", name);
     if (nameProblem != null) {
@@ -93,7 +93,7 @@ final class DefinitionsReader {
     } else if (!(value instanceof Map<?, ?> map)) {
       error(line, name + ": is " + Definition.describe(value) + ", " + ENTRY_EXPECTED);
     } else if (!problems.isEmpty()) {
-      error(lineOfProblem(problems.get(0)), problems.get(0));
+      errors.add(problems.get(0));
     } else if (!map.containsKey("type")) {
       error(line, name + ": has no \"type\", expected the name of a plugin such as \"http\"");
     } else if (!(map.get("type") instanceof String type) || type.isBlank()) {
@@ -108,7 +108,7 @@ final class DefinitionsReader {
   }
 
   /** Reads the value at the current token; duplicate keys inside it are added to {@code problems}. */
-  private Object value(String path, List<String> problems) throws IOException {
+  private Object value(String path, List<ConfigError> problems) throws IOException {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
@@ -116,12 +116,13 @@ final class DefinitionsReader {
         while (next() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           String keyPath = path + "." + key;
-          Integer first = lines.putIfAbsent(keyPath, tokenLine());
+          int line = tokenLine();
+          Integer first = lines.putIfAbsent(keyPath, line);
           next();
           Object child = value(keyPath, problems);
           if (map.containsKey(key)) {
-            problems.add(keyPath + ": is given twice, first at line " + first
-                + ", expected each key once");
+            problems.add(new ConfigError(source, line, keyPath + ": is given twice, first at line "
+                + first + ", expected each key once"));
           } else {
             map.put(key, child);
           }
@@ -162,12 +163,6 @@ final class DefinitionsReader {
     return token;
   }
 
-  private int lineOfProblem(String problem) {
-    String path = problem.substring(0, problem.indexOf(": "));
-    Integer line = lines.get(path);
-    return line == null ? 0 : line;
-  }
-
   private int tokenLine() {
     return parser.currentTokenLocation().getLineNr();
   }
@@ -192,7 +187,7 @@ final class DefinitionsReader {
   static String syntaxProblem(JsonProcessingException e) {
     int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
     String where = column > 0 ? "invalid JSON at column " + column + ": " : "invalid JSON: ";
-    if (e instanceof JsonEOFException) {
+    if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
       return where + "the file ends too early, expected the rest of the document (a closing }, ] or \")";
     }
     String message = String.valueOf(e.getOriginalMessage())
