@@ -52,7 +52,7 @@ final class DefinitionsReader {
       reader.document();
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      reader.error(line, syntaxProblem(e));
+      reader.error(line, JsonSyntax.problem(e));
     } catch (IOException | RuntimeException e) {
       reader.error(0, "cannot be read (" + ConfigFiles.reason(e) + "), expected a readable file");
     }
@@ -181,20 +181,5 @@ final class DefinitionsReader {
       case VALUE_NULL -> "null";
       default -> "'" + token.asString() + "'";
     };
-  }
-
-  /** Jackson's message in plain words, without its internal source description. */
-  static String syntaxProblem(JsonProcessingException e) {
-    int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-    String where = column > 0 ? "invalid JSON at column " + column + ": " : "invalid JSON: ";
-    if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
-      return where + "the file ends too early, expected the rest of the document (a closing }, ] or \")";
-    }
-    String message = String.valueOf(e.getOriginalMessage())
-        .replaceAll("\\s*\\(start marker at \\[Source:[^]]*\\][^)]*\\)", "")
-        .replaceAll("\\[Source:[^]]*\\]", "")
-        .replaceAll("\\s+", " ")
-        .strip();
-    return where + message;
   }
 }

@@ -105,6 +105,15 @@ class ConfigFilesOnDiskTest {
     assertThat(source.read().errors()).isEmpty();
   }
 
+  @Test
+  void somethingThatIsNotAFileBecomesAnErrorNotAnException() {
+    ConfigSource.Snapshot snapshot = new FileConfigSource(Path.of("/dev/null")).read();
+
+    assertThat(snapshot.lines()).isEmpty();
+    assertThat(snapshot.errors()).extracting(ConfigError::toString).containsExactly(
+        "/dev/null: is not a regular file, expected a file or a folder of *.conf files");
+  }
+
   private static Path write(Path file, String text) throws IOException {
     return Files.writeString(file, text);
   }

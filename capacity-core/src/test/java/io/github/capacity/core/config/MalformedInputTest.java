@@ -107,11 +107,15 @@ class MalformedInputTest {
         json("\"b ad\": {\"type\": \"http\"}",
             "entry name \"b ad\" has the character ' ' (a space), expected letters, digits, '_', '-' and '.' only"),
         json("\"bad\": {\"type\": \"http\",}",
-            "invalid JSON at column 26: Unexpected character ('}' (code 125)): was expecting double-quote"
-                + " to start field name"),
+            "invalid JSON at column 26: unexpected '}', expected a key in double quotes (a comma too many"
+                + " before it?)"),
         json("\"bad\": {\"type\": http}",
-            "invalid JSON at column 19: Unrecognized token 'http': was expecting (JSON String, Number, Array,"
-                + " Object or token 'null', 'true' or 'false')"));
+            "invalid JSON at column 19: unexpected word 'http', expected a value: a \"string\", a number,"
+                + " true, false, null, an object or a list"),
+        json("\"bad\": {\"type\": \"http\", // the shop",
+            "invalid JSON at column 27: a comment, which JSON does not allow, expected only keys and values"),
+        json("\"bad\": {'type': \"http\"}",
+            "invalid JSON at column 11: a single quote, expected double quotes around keys and strings"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
