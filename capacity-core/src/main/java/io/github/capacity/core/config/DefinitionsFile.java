@@ -47,9 +47,7 @@ public final class DefinitionsFile {
       if (size > MAX_FILE_BYTES) {
         return failed(source, "is " + size + " bytes, expected at most " + MAX_FILE_BYTES + " bytes");
       }
-      byte[] bytes = Files.readAllBytes(file);
-      // Jackson detects a byte order mark and refuses bytes that are not UTF-8, with their line.
-      return from(source, DefinitionsReader.read(source, () -> JSON.createParser(bytes)));
+      return parse(source, Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return from(source, DefinitionsReader.empty());
     } catch (IOException | RuntimeException e) {
@@ -61,6 +59,11 @@ public final class DefinitionsFile {
   public static DefinitionsFile parse(String source, String json) {
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
     return from(source, DefinitionsReader.read(source, () -> JSON.createParser(text)));
+  }
+
+  /** Parses one file's bytes; Jackson drops a byte order mark and refuses bytes that are not UTF-8. */
+  static DefinitionsFile parse(String source, byte[] bytes) {
+    return from(source, DefinitionsReader.read(source, () -> JSON.createParser(bytes)));
   }
 
   private static DefinitionsFile from(String source, DefinitionsReader reader) {

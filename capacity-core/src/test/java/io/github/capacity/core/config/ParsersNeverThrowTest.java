@@ -64,6 +64,13 @@ class ParsersNeverThrowTest {
   }
 
   @Property(tries = 500)
+  void definitionsParserAnswersAnyBytes(@ForAll byte[] bytes) {
+    DefinitionsFile file = DefinitionsFile.parse("tests.json", bytes);
+
+    assertThat(file.errors()).allSatisfy(error -> assertThat(error.line()).isNotNegative());
+  }
+
+  @Property(tries = 500)
   void settingsParserReturnsOrThrowsOnlyConfigException(@ForAll("settingsText") String text) {
     try {
       Settings settings = SettingsParser.parse("capacity.properties", text, Path.of("/etc/capacity"),
