@@ -92,7 +92,8 @@ final class HttpExecution implements Execution, Callback {
   private Outcome failed(ErrorClass errorClass, int status, long bytes, String detail) {
     String safe = spec.secrets().scrub(errorClass + " on " + spec.method() + " "
         + spec.url().redact() + ": " + detail);
-    return Outcome.failed(errorClass, status, bytes, safe);
+    // One line: some messages (a certificate mismatch) span several.
+    return Outcome.failed(errorClass, status, bytes, safe.replaceAll("\\s*\\R\\s*", " "));
   }
 
   private void report(Outcome outcome) {
