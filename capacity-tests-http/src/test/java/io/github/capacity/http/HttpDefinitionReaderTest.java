@@ -67,6 +67,12 @@ class HttpDefinitionReaderTest {
             "tests.json: homepage.headers.User-Agent: is set by the http test type on every request, expected it to be left out"),
         bad(definition("url", URL, "headers", Map.of("X-Token", "secret\r\nInjected: yes")),
             "tests.json: homepage.headers.X-Token: value has a control or non-ASCII character at index 6, expected printable ASCII"),
+        bad(definition("url", URL, "headers", Map.of("Content-Type", "text/html")),
+            "tests.json: homepage.headers.Content-Type: is set from content_type, expected content_type instead"),
+        bad(definition("url", URL, "headers", Map.of("X-Retries", 3)),
+            "tests.json: homepage.headers.X-Retries: is 3, expected a string"),
+        bad(definition("url", "https://u:p@shop.example/", "headers", Map.of("Authorization", "Basic x")),
+            "tests.json: homepage.url: has a user and password and headers sets Authorization, expected one of the two"),
         bad(definition("url", URL, "ca_file", "ca.pem", "insecure", true),
             "tests.json: homepage.insecure: cannot be combined with ca_file, expected one of the two"));
   }
