@@ -38,10 +38,12 @@ final class HeaderReader {
       String name = entry.getKey();
       String lower = name.toLowerCase(Locale.ROOT);
       if (!TOKEN.matcher(name).matches()) {
-        throw headers.error(name, "is not a valid header name, expected letters, digits and - such as X-Request-Source");
+        throw headers.error(name,
+            "is not a valid header name, expected letters, digits and - such as X-Request-Source");
       }
       if (SET_BY_TYPE.contains(lower)) {
-        throw headers.error(name, "is set by the http test type on every request, expected it to be left out");
+        throw headers.error(name,
+            "is set by the http test type on every request, expected it to be left out");
       }
       if (lower.equals("content-type")) {
         throw headers.error(name, "is set from content_type, expected content_type instead");
@@ -50,7 +52,8 @@ final class HeaderReader {
         throw headers.error(name, "is managed by the HTTP client, expected it to be left out");
       }
       if (!(entry.getValue() instanceof String raw)) {
-        throw headers.error(name, "is " + Definition.describe(entry.getValue()) + ", expected a string");
+        throw headers.error(name,
+            "is " + Definition.describe(entry.getValue()) + ", expected a string");
       }
       String value = resolve(headers, name, raw, secrets);
       if (!value.equals(raw) || SECRET_NAME.matcher(lower).matches()) {
@@ -73,7 +76,8 @@ final class HeaderReader {
       String variable = m.group(1);
       String value = environment.apply(variable);
       if (value == null || value.isEmpty()) {
-        throw headers.error(name, "environment variable \"" + variable + "\" is not set, expected it to hold the header value");
+        throw headers.error(name, "environment variable \"" + variable
+            + "\" is not set, expected it to hold the header value");
       }
       secrets.add(value);
       out.append(literal).append(value);
@@ -87,7 +91,8 @@ final class HeaderReader {
   private static void checkNoPlaceholder(Definition headers, String name, String literal)
       throws InvalidDefinitionException {
     if (literal.contains("${")) {
-      throw headers.error(name, "has an unsupported ${...} placeholder, expected ${env:NAME} with NAME an environment variable");
+      throw headers.error(name, "has an unsupported ${...} placeholder,"
+          + " expected ${env:NAME} with NAME an environment variable");
     }
   }
 

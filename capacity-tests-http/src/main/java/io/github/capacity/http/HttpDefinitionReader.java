@@ -5,6 +5,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ final class HttpDefinitionReader {
     Headers headers = new HeaderReader(environment).read(d.section("headers"), secrets);
     if (!fullUrl.username().isEmpty() || !fullUrl.password().isEmpty()) {
       if (headers.get("Authorization") != null) {
-        throw d.error("url", "has a user and password and headers sets Authorization, expected one of the two");
+        throw d.error("url",
+            "has a user and password and headers sets Authorization, expected one of the two");
       }
       String basic = Credentials.basic(fullUrl.username(), fullUrl.password());
       secrets.add(fullUrl.password());
@@ -102,7 +104,8 @@ final class HttpDefinitionReader {
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
       // Not repeated: the URL may carry a password.
-      throw d.error("url", "is not a valid " + name + " URL, expected " + name + "://host[:port]/path");
+      throw d.error("url",
+          "is not a valid " + name + " URL, expected " + name + "://host[:port]/path");
     }
     return url;
   }
@@ -120,27 +123,32 @@ final class HttpDefinitionReader {
     String inline = d.string("body", null);
     String file = d.string("body_file", null);
     String contentType = d.string("content_type", null);
-    boolean noBody = method.equals("GET") || method.equals("HEAD");
     if (inline != null && file != null) {
       throw d.error("body_file", "cannot be combined with body, expected one of the two");
     }
-    String given = inline != null ? "body" : file != null ? "body_file" : contentType != null ? "content_type" : null;
+    boolean noBody = method.equals("GET") || method.equals("HEAD");
+    String given = inline != null ? "body"
+        : file != null ? "body_file"
+        : contentType != null ? "content_type"
+        : null;
     if (noBody && given != null) {
-      throw d.error(given, "is set but a " + method + " request has no body, expected method POST, PUT, PATCH or DELETE");
+      throw d.error(given, "is set but a " + method + " request has no body,"
+          + " expected method POST, PUT, PATCH or DELETE");
     }
-    MediaType type = null;
-    if (contentType != null) {
-      type = MediaType.parse(contentType);
-      if (type == null) {
-        throw d.error("content_type", "is " + Definition.describe(contentType) + ", expected a media type such as \"application/json\"");
-      }
+    MediaType type = contentType == null ? null : MediaType.parse(contentType);
+    if (contentType != null && type == null) {
+      throw d.error("content_type", "is " + Definition.describe(contentType)
+          + ", expected a media type such as \"application/json\"");
     }
     if (inline != null) {
-      return RequestBody.create(inline, type != null ? type : MediaType.get("text/plain; charset=utf-8"));
+      return RequestBody.create(inline,
+          type != null ? type : MediaType.get("text/plain; charset=utf-8"));
     }
     if (file != null) {
-      return RequestBody.create(readBodyFile(d, file), type != null ? type : MediaType.get("application/octet-stream"));
+      return RequestBody.create(readBodyFile(d, file),
+          type != null ? type : MediaType.get("application/octet-stream"));
     }
+    // POST, PUT and PATCH need a body in OkHttp; an empty one says so with Content-Length: 0.
     return noBody ? null : RequestBody.create(new byte[0], type);
   }
 
@@ -148,11 +156,13 @@ final class HttpDefinitionReader {
     Path path = resolve(d, file);
     try {
       if (Files.size(path) > MAX_BODY_FILE_BYTES) {
-        throw d.error("body_file", "file \"" + path + "\" is larger than 16 MiB, expected a smaller body");
+        throw d.error("body_file",
+            "file \"" + path + "\" is larger than 16 MiB, expected a smaller body");
       }
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw d.error("body_file", "file \"" + path + "\" cannot be read (" + e.getClass().getSimpleName() + "), expected a readable file");
+      throw d.error("body_file", "file \"" + path + "\" cannot be read ("
+          + e.getClass().getSimpleName() + "), expected a readable file");
     }
   }
 
@@ -160,8 +170,11 @@ final class HttpDefinitionReader {
     Path path = resolve(d, file);
     try {
       return TlsTrust.fromPemFile(path);
-    } catch (IOException | java.security.GeneralSecurityException e) {
-      throw d.error("ca_file", "file \"" + path + "\" cannot be used (" + e.getMessage() + "), expected PEM certificates");
+    } catch (IOException | GeneralSecurityException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+      throw d.error("ca_file",
+          "file \"" + path + "\" cannot be used (" + why + "), expected PEM certificates");
     }
   }
 
@@ -171,7 +184,8 @@ final class HttpDefinitionReader {
     return parent == null ? Path.of(file) : parent.resolve(file);
   }
 
-  private static Duration timeout(Definition d, String key, Duration defaultValue) throws InvalidDefinitionException {
+  private static Duration timeout(Definition d, String key, Duration defaultValue)
+      throws InvalidDefinitionException {
     Duration value = d.duration(key, defaultValue);
     if (value.compareTo(MAX_TIMEOUT) > 0) {
       throw d.error(key, "is longer than a run, expected at most \"60s\"");

@@ -41,12 +41,16 @@ final class HttpExecution implements Execution, Callback {
 
   /**
    * Reports {@code cancelled} at once rather than waiting for OkHttp's callback: a call still
-   * queued in the dispatcher would only fail when a running one made room.
+   * queued in the dispatcher would only fail when a running one made room. The outcome is claimed
+   * before the socket is closed, so the failure that closing causes is never reported instead.
    */
   @Override
   public void cancel() {
+    boolean first = reported.compareAndSet(false, true);
     call.cancel();
-    report(Outcome.cancelled());
+    if (first) {
+      deliver(Outcome.cancelled());
+    }
   }
 
   @Override
@@ -97,9 +101,12 @@ final class HttpExecution implements Execution, Callback {
   }
 
   private void report(Outcome outcome) {
-    if (!reported.compareAndSet(false, true)) {
-      return;
+    if (reported.compareAndSet(false, true)) {
+      deliver(outcome);
     }
+  }
+
+  private void deliver(Outcome outcome) {
     onReported.accept(this);
     if (!outcome.ok() && !outcome.errorClass().equals(ErrorClass.CANCELLED)) {
       LOG.debug("{} ({}): {}", testName, spec.name(), outcome.detail());

@@ -17,6 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** Every outcome and error class, each produced against a real loopback socket. */
@@ -151,7 +152,8 @@ class HttpOutcomesTest {
     assertThat(outcome.errorClass()).as(outcome.detail()).isEqualTo(ErrorClass.DNS);
   }
 
-  @Test
+  /** Repeated: cancel closes the socket, and the failure that causes must never win the race. */
+  @RepeatedTest(20)
   void cancellingAQueuedCallReportsCancelledAtOnce() throws Exception {
     try (RawServer silent = RawServer.neverAnswering();
         PreparedTest test = new HttpTestType().prepare(

@@ -64,9 +64,19 @@ class HttpTlsTest {
   }
 
   @Test
-  void insecureTrustsAnyCertificate() throws Exception {
-    Outcome outcome = runOnce(definition("url", server.url("/").toString(), "insecure", true));
+  void insecureTrustsAnyCertificateAndLogsAWarning() throws Exception {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+    Outcome outcome;
+    try {
+      System.setErr(new java.io.PrintStream(logs, true, java.nio.charset.StandardCharsets.UTF_8));
+      outcome = runOnce(definition("url", server.url("/").toString(), "insecure", true));
+    } finally {
+      System.setErr(err);
+    }
     assertThat(outcome).isEqualTo(Outcome.ok(200, 6));
+    assertThat(logs.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARN io.github.capacity.http.HttpTestType"
+        + " - tests.json: homepage: insecure is true: TLS certificates and host names are NOT verified");
   }
 
   @Test
