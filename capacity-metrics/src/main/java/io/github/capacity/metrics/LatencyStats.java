@@ -1,0 +1,48 @@
+package io.github.capacity.metrics;
+
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latencies of one test in one window: percentiles from an HdrHistogram in microseconds (3
+ * significant digits, up to one hour; longer values are clamped), exact min, max and mean kept on
+ * the side. Not thread safe: owned by one sender thread.
+ */
+public final class LatencyStats {
+  private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
+
+  private final Histogram histogram = new Histogram(MAX_MICROS, 3);
+  private long minNanos = Long.MAX_VALUE;
+  private long maxNanos = Long.MIN_VALUE;
+  private long sumNanos;
+
+  /** Adds one latency; negative values (a clock step) count as zero. */
+  public void record(long nanos) {
+    long value = Math.max(0, nanos);
+    histogram.recordValue(Math.min(MAX_MICROS, value / 1_000));
+    minNanos = Math.min(minNanos, value);
+    maxNanos = Math.max(maxNanos, value);
+    sumNanos += value;
+  }
+
+  /** The summary in milliseconds, or {@code null} when nothing was recorded. */
+  public Summary.Latency summary() {
+    long count = histogram.getTotalCount();
+    if (count == 0) {
+      return null;
+    }
+    return new Summary.Latency(
+        Millis.ofNanos(minNanos),
+        Millis.ofNanos(sumNanos / count),
+        percentileMillis(50),
+        percentileMillis(90),
+        percentileMillis(99),
+        Millis.ofNanos(maxNanos));
+  }
+
+  private double percentileMillis(double percentile) {
+    // The histogram's value is the highest equivalent of its bucket; never report above the max.
+    long micros = histogram.getValueAtPercentile(percentile);
+    return Math.min(Millis.ofNanos(micros * 1_000), Millis.ofNanos(maxNanos));
+  }
+}
