@@ -41,8 +41,10 @@ public final class LatencyStats {
   }
 
   private double percentileMillis(double percentile) {
-    // The histogram's value is the highest equivalent of its bucket; never report above the max.
-    long micros = histogram.getValueAtPercentile(percentile);
-    return Math.min(Millis.ofNanos(micros * 1_000), Millis.ofNanos(maxNanos));
+    // Report the middle of the value's bucket (off by at most half a bucket, 0.05 %), never
+    // outside the exact min and max.
+    long micros = histogram.medianEquivalentValue(histogram.getValueAtPercentile(percentile));
+    double millis = Millis.ofNanos(micros * 1_000);
+    return Math.max(Millis.ofNanos(minNanos), Math.min(millis, Millis.ofNanos(maxNanos)));
   }
 }

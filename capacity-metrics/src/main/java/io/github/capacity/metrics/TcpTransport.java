@@ -25,7 +25,11 @@ public final class TcpTransport implements Transport {
   @Override
   public void send(String target, byte[] payload) throws IOException {
     SocketChannel open = channel;
-    if (open == null || !open.isOpen()) {
+    if (open != null && (!open.isOpen() || peerClosed(open))) {
+      disconnect();
+      open = null;
+    }
+    if (open == null) {
       open = connect();
     }
     ByteBuffer buffer = ByteBuffer.wrap(payload);
@@ -36,6 +40,22 @@ public final class TcpTransport implements Transport {
     } catch (IOException e) {
       disconnect();
       throw e;
+    }
+  }
+
+  /**
+   * Whether the server closed its end: Carbon never writes to us, so end-of-stream means it went
+   * away (a restart). Checked before each payload, so that it goes to a fresh connection instead
+   * of vanishing into a half-closed one.
+   */
+  private static boolean peerClosed(SocketChannel open) {
+    try {
+      open.configureBlocking(false);
+      int read = open.read(ByteBuffer.allocate(64));
+      open.configureBlocking(true);
+      return read < 0;
+    } catch (IOException e) {
+      return true;
     }
   }
 
