@@ -188,7 +188,8 @@ public final class BufferedSink implements MetricsSink {
         }
         boolean forced = stopping || !waiting.isEmpty();
         takeEvents(forced);
-        long newlyDropped = dropped.sum() - reportedDropped;
+        // Report drops only while payloads can still queue, so a long outage cannot grow them.
+        long newlyDropped = pipeline.pendingPayloads() < Pipeline.MAX_PENDING ? dropped.sum() - reportedDropped : 0;
         reportedDropped += newlyDropped;
         pipeline.collect(time.wallMillis(), forced, newlyDropped);
         if (pipeline.pendingPayloads() > 0 && state.mayAttempt()) {
@@ -241,7 +242,9 @@ public final class BufferedSink implements MetricsSink {
       state.delivered(pipeline.transport().endpoint());
     } catch (IOException e) {
       pipeline.transport().disconnect();
-      String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      String error = time.nanoTime() - writeStartedNanos > writeTimeoutNanos
+          ? "write blocked for longer than " + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms"
+          : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       state.failed(pipeline.transport().endpoint(), error, writeStartedMillis, dropped.sum());
     } finally {
       writing = false;

@@ -9,6 +9,18 @@ import java.util.function.BooleanSupplier;
 public final class Await {
   private Await() {}
 
+  /** Whether {@code condition} holds at every sample over {@code period}: a state that lasts. */
+  public static boolean holdsFor(Duration period, BooleanSupplier condition) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() - end < 0) {
+      if (!condition.getAsBoolean()) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+    return condition.getAsBoolean();
+  }
+
   /** Polls {@code condition} every few milliseconds until it holds; fails after {@code timeout}. */
   public static void until(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
