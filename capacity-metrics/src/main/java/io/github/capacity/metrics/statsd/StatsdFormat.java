@@ -47,9 +47,9 @@ final class StatsdFormat {
         return lines;
       }
     }
-    lines.add(sampled(test + "latency", Millis.text(Millis.ofNanos(result.latencyNanos())), "ms"));
-    lines.add(sampled(test + "service_time", Millis.text(Millis.ofNanos(result.serviceNanos())), "ms"));
-    lines.add(sampled(test + "start_lag", Millis.text(Millis.ofNanos(Math.max(0, result.startLagNanos()))), "ms"));
+    lines.add(sampled(test + "latency", timer(result.latencyNanos()), "ms"));
+    lines.add(sampled(test + "service_time", timer(result.serviceNanos()), "ms"));
+    lines.add(sampled(test + "start_lag", timer(result.startLagNanos()), "ms"));
     return lines;
   }
 
@@ -72,6 +72,11 @@ final class StatsdFormat {
   /** Events dropped since the last report. */
   String dropped(long dropped) {
     return line(base + "capacity.metrics_dropped", Long.toString(dropped), "c");
+  }
+
+  /** StatsD refuses negative timers; a clock step is reported as 0. */
+  private static String timer(long nanos) {
+    return Millis.text(Millis.ofNanos(Math.max(0, nanos)));
   }
 
   private String sampled(String name, String value, String type) {
