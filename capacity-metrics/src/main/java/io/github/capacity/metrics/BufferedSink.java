@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class BufferedSink implements MetricsSink {
   private static final Logger log = LoggerFactory.getLogger(BufferedSink.class);
   private static final long IDLE_WAIT_MILLIS = 50;
+  /** Put in the buffer by flush and close to wake a sender waiting for events; never delivered. */
+  private static final Object WAKE = new Object();
 
   private final String name;
   private final Pipeline pipeline;
@@ -119,6 +121,7 @@ public final class BufferedSink implements MetricsSink {
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     flushRequests.add(done);
     wake.release();
+    queue.offer(WAKE); // a full buffer needs no waking
     try {
       return done.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -135,6 +138,7 @@ public final class BufferedSink implements MetricsSink {
     if (closeCalled.compareAndSet(false, true)) {
       closing = true;
       wake.release();
+      queue.offer(WAKE);
     }
     try {
       sender.join(millis * 3 / 4);
@@ -225,7 +229,9 @@ public final class BufferedSink implements MetricsSink {
         ? queue.poll() : queue.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     long wallMillis = time.wallMillis();
     for (int taken = 0; event != null; taken++) {
-      pipeline.take(event, wallMillis);
+      if (event != WAKE) {
+        pipeline.take(event, wallMillis);
+      }
       if (taken > 10_000 || pipeline.pendingPayloads() >= Pipeline.MAX_PENDING) {
         return;
       }
