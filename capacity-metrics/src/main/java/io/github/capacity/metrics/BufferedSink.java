@@ -42,7 +42,6 @@ public final class BufferedSink implements MetricsSink {
   private final Pipeline pipeline;
   private final TimeSource time;
   private final ArrayBlockingQueue<Object> queue;
-  private final long writeTimeoutNanos;
   private final DeliveryState state;
   private final LongAdder dropped = new LongAdder();
   private final Semaphore wake = new Semaphore(0);
@@ -51,9 +50,6 @@ public final class BufferedSink implements MetricsSink {
   private final Thread sender;
   private volatile boolean closing;
   private volatile boolean aborted;
-  private volatile boolean writing;
-  private volatile long writeStartedNanos;
-  private volatile long writeStartedMillis;
   private long reportedDropped;
 
   private BufferedSink(String name, Pipeline pipeline, int capacity, Duration writeTimeout, TimeSource time) {
@@ -61,8 +57,7 @@ public final class BufferedSink implements MetricsSink {
     this.pipeline = pipeline;
     this.time = time;
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.writeTimeoutNanos = writeTimeout.toNanos();
-    this.state = new DeliveryState(name, time);
+    this.state = new DeliveryState(name, pipeline.transport().endpoint(), time, writeTimeout.toNanos());
     this.sender = new Thread(this::run, "capacity-metrics-" + name);
     sender.setDaemon(true);
   }
@@ -110,7 +105,7 @@ public final class BufferedSink implements MetricsSink {
 
   /** Whether the sender is in the middle of a delivery now. For diagnostics and tests. */
   public boolean delivering() {
-    return writing;
+    return state.attempting();
   }
 
   @Override
@@ -160,19 +155,11 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public Health health() {
     cutOffStalledWrite();
-    long since = state.failingSinceMillis();
-    String error = state.lastError();
-    if (writing && time.nanoTime() - writeStartedNanos > writeTimeoutNanos) {
-      long started = writeStartedMillis;
-      since = since < 0 ? started : Math.min(since, started);
-      error = pipeline.transport().endpoint() + ": write blocked for longer than "
-          + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms";
-    }
-    return new Health(dropped.sum(), since, error);
+    return state.health(dropped.sum());
   }
 
   private void cutOffStalledWrite() {
-    if (writing && time.nanoTime() - writeStartedNanos > writeTimeoutNanos) {
+    if (state.stalled()) {
       pipeline.transport().disconnect();
     }
   }
@@ -213,6 +200,7 @@ public final class BufferedSink implements MetricsSink {
     } catch (InterruptedException e) {
       // close() ran out of time: stop where we are.
     } catch (RuntimeException e) {
+      state.failed(new IOException("bug: " + e), dropped.sum());
       log.error("metrics destination {} stopped sending after a bug", name, e);
     } finally {
       pipeline.transport().disconnect();
@@ -240,20 +228,13 @@ public final class BufferedSink implements MetricsSink {
   }
 
   private void attempt() {
-    writeStartedMillis = time.wallMillis();
-    writeStartedNanos = time.nanoTime();
-    writing = true;
+    state.attemptStarted();
     try {
       pipeline.deliver();
-      state.delivered(pipeline.transport().endpoint());
+      state.delivered();
     } catch (IOException e) {
       pipeline.transport().disconnect();
-      String error = time.nanoTime() - writeStartedNanos > writeTimeoutNanos
-          ? "write blocked for longer than " + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms"
-          : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      state.failed(pipeline.transport().endpoint(), error, writeStartedMillis, dropped.sum());
-    } finally {
-      writing = false;
+      state.failed(e, dropped.sum());
     }
   }
 }

@@ -1,28 +1,40 @@
 package io.github.capacity.metrics;
 
+import io.github.capacity.api.MetricsSink.Health;
 import io.github.capacity.api.TimeSource;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether a destination delivers: when it began failing, the last error, the back-off, and a log
- * of failures at most once a minute. Thread safe: written by the sender thread, read by anyone.
+ * Whether a destination delivers: the attempt in progress and how long it has been blocked, when
+ * every attempt began failing, the last error, the back-off before the next attempt, and a
+ * warning at most once a minute while failing. Thread safe: written by the sender thread, read by
+ * anyone.
  */
 final class DeliveryState {
   private static final Logger log = LoggerFactory.getLogger(DeliveryState.class);
-  private static final long LOG_EVERY_MILLIS = 60_000;
+  static final long LOG_EVERY_MILLIS = 60_000;
 
   private final String name;
+  private final String endpoint;
   private final TimeSource time;
+  private final long writeTimeoutNanos;
+  private volatile boolean attempting;
+  private volatile long attemptStartNanos;
+  private volatile long attemptStartMillis;
   private volatile long failingSinceMillis = -1;
   private volatile String lastError;
   private int failures;
   private long nextAttemptNanos;
   private long lastLoggedMillis = Long.MIN_VALUE;
 
-  DeliveryState(String name, TimeSource time) {
+  DeliveryState(String name, String endpoint, TimeSource time, long writeTimeoutNanos) {
     this.name = name;
+    this.endpoint = endpoint;
     this.time = time;
+    this.writeTimeoutNanos = writeTimeoutNanos;
   }
 
   /** Whether the back-off allows an attempt now. Sender thread only. */
@@ -30,41 +42,74 @@ final class DeliveryState {
     return failures == 0 || time.nanoTime() - nextAttemptNanos >= 0;
   }
 
-  /** Allows the next attempt at once (a final attempt on close). Sender thread only. */
+  /** Allows the next attempt at once (a last one on close). Sender thread only. */
   void skipBackoff() {
     nextAttemptNanos = time.nanoTime();
   }
 
-  synchronized void delivered(String endpoint) {
+  /** Marks the start of an attempt. Sender thread only. */
+  void attemptStarted() {
+    attemptStartMillis = time.wallMillis();
+    attemptStartNanos = time.nanoTime();
+    attempting = true;
+  }
+
+  /** Whether an attempt is in progress. */
+  boolean attempting() {
+    return attempting;
+  }
+
+  /** Whether the attempt in progress has been blocked for longer than the write timeout. */
+  boolean stalled() {
+    return attempting && time.nanoTime() - attemptStartNanos > writeTimeoutNanos;
+  }
+
+  /** Ends the attempt as a success. Sender thread only. */
+  synchronized void delivered() {
+    attempting = false;
     if (failingSinceMillis >= 0) {
-      log.info("metrics destination {} delivers to {} again after {} failed attempts",
-          name, endpoint, failures);
+      log.info("metrics destination {} delivers to {} again after {} failed attempts", name, endpoint, failures);
     }
     failures = 0;
     failingSinceMillis = -1;
   }
 
-  /** Records a failed attempt that began at {@code sinceMillis} and schedules the next one. */
-  synchronized void failed(String endpoint, String error, long sinceMillis, long dropped) {
+  /**
+   * Ends the attempt as a failure, schedules the next one and warns if the last warning is a
+   * minute old. Sender thread only.
+   *
+   * @return whether it warned
+   */
+  synchronized boolean failed(IOException error, long dropped) {
+    String problem = stalled()
+        ? "write blocked for longer than " + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms"
+        : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    attempting = false;
     failures++;
     nextAttemptNanos = time.nanoTime() + Backoff.delayNanos(failures);
-    lastError = endpoint + ": " + error;
+    lastError = endpoint + ": " + problem;
     if (failingSinceMillis < 0) {
-      failingSinceMillis = sinceMillis;
+      failingSinceMillis = attemptStartMillis;
     }
     long now = time.wallMillis();
-    if (lastLoggedMillis == Long.MIN_VALUE || now - lastLoggedMillis >= LOG_EVERY_MILLIS) {
-      lastLoggedMillis = now;
-      log.warn("metrics destination {} cannot deliver to {} since {} ms ago: {} ({} results dropped so far)",
-          name, endpoint, now - failingSinceMillis, error, dropped);
+    if (lastLoggedMillis != Long.MIN_VALUE && now - lastLoggedMillis < LOG_EVERY_MILLIS) {
+      return false;
     }
+    lastLoggedMillis = now;
+    log.warn("metrics destination {} cannot deliver to {} for {} ms: {} ({} events dropped so far)",
+        name, endpoint, now - failingSinceMillis, problem, dropped);
+    return true;
   }
 
-  long failingSinceMillis() {
-    return failingSinceMillis;
-  }
-
-  String lastError() {
-    return lastError;
+  /** The state for the engine; an attempt blocked past the write timeout counts as failing. */
+  Health health(long dropped) {
+    long since = failingSinceMillis;
+    String error = lastError;
+    if (stalled()) {
+      long started = attemptStartMillis;
+      since = since < 0 ? started : Math.min(since, started);
+      error = endpoint + ": write blocked for longer than " + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms";
+    }
+    return new Health(dropped, since, error);
   }
 }

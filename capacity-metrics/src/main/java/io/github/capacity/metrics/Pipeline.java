@@ -38,11 +38,6 @@ public abstract class Pipeline {
    */
   public abstract void collect(long wallMillis, boolean all, long newlyDropped);
 
-  /** Whether something is held that {@link #collect} with {@code all} would turn into payloads. */
-  public boolean holdsData() {
-    return false;
-  }
-
   /** Queues payloads to send to a socket. */
   protected final void enqueue(List<byte[]> payloads) {
     enqueue(null, payloads);

@@ -50,9 +50,4 @@ final class GraphitePipeline extends Pipeline {
     }
     enqueue(packer.drain());
   }
-
-  @Override
-  public boolean holdsData() {
-    return !aggregator.isEmpty();
-  }
 }

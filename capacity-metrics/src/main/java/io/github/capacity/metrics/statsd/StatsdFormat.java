@@ -7,6 +7,7 @@ import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.metrics.Millis;
 import io.github.capacity.metrics.Names;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,8 @@ final class StatsdFormat {
    */
   StatsdFormat(String prefix, String host, double sampleRate, List<String> tags) {
     this.base = prefix + "." + Names.component(host) + ".";
-    this.rateSuffix = sampleRate < 1 ? "|@" + Double.toString(sampleRate) : "";
+    // Plain digits: StatsD reads the rate with /^@([\d.]+)/, so "1.0E-4" would be a bad line.
+    this.rateSuffix = sampleRate < 1 ? "|@" + BigDecimal.valueOf(sampleRate).toPlainString() : "";
     this.tagSuffix = tags.isEmpty() ? "" : "|#" + String.join(",", tags);
   }
 

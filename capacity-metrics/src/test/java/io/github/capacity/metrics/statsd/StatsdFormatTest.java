@@ -44,6 +44,12 @@ class StatsdFormatTest {
   }
 
   @Test
+  void writesASmallSampleRateInPlainDigits() {
+    assertThat(new StatsdFormat("c", "h", 0.0001, List.of()).execution(result("t", 0, 0, 0, Outcome.dropped())).get(0))
+        .isEqualTo("c.h.t.count:1|c|@0.0001");
+  }
+
+  @Test
   void writesTheAccountTheProblemAndTheDrops() {
     assertThat(format.account(new MinuteAccount("t", "web1", 0, 60, 58, 57, 50, 6, 2, 1, 0))).containsExactly(
         "capacity.web1.t.minute.planned:60|c", "capacity.web1.t.minute.started:58|c",
