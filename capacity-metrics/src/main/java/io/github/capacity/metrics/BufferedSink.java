@@ -200,7 +200,8 @@ public final class BufferedSink implements MetricsSink {
     } catch (InterruptedException e) {
       // close() ran out of time: stop where we are.
     } catch (RuntimeException e) {
-      state.failed(new IOException("bug: " + e), dropped.sum());
+      state.attemptStarted(); // failing from now on, so that health() shows it
+      state.failed(new IOException("sender stopped by a bug: " + e), dropped.sum());
       log.error("metrics destination {} stopped sending after a bug", name, e);
     } finally {
       pipeline.transport().disconnect();

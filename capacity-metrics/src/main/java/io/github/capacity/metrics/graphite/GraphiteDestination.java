@@ -39,7 +39,7 @@ public final class GraphiteDestination implements MetricsDestination {
     Duration interval = definition.duration("interval", Duration.ofSeconds(10));
     if (interval.toMillis() % 1000 != 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
       throw definition.error("interval", "is " + Definition.describe(definition.settings().get("interval"))
-          + ", expected whole seconds from \"1s\" to \"1h\", such as \"10s\"");
+          + ", expected whole seconds from \"1s\" to \"60m\", such as \"10s\"");
     }
     String protocol = definition.string("protocol", "tcp");
     if (!protocol.equals("tcp") && !protocol.equals("udp")) {

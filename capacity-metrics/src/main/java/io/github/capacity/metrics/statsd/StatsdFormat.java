@@ -28,7 +28,7 @@ final class StatsdFormat {
   StatsdFormat(String prefix, String host, double sampleRate, List<String> tags) {
     this.base = prefix + "." + Names.component(host) + ".";
     // Plain digits: StatsD reads the rate with /^@([\d.]+)/, so "1.0E-4" would be a bad line.
-    this.rateSuffix = sampleRate < 1 ? "|@" + BigDecimal.valueOf(sampleRate).toPlainString() : "";
+    this.rateSuffix = sampleRate < 1 ? "|@" + BigDecimal.valueOf(sampleRate).stripTrailingZeros().toPlainString() : "";
     this.tagSuffix = tags.isEmpty() ? "" : "|#" + String.join(",", tags);
   }
 

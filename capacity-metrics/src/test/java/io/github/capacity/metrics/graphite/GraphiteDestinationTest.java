@@ -193,6 +193,9 @@ class GraphiteDestinationTest {
     assertThatThrownBy(() -> open(Map.of("prefix", "a..b")))
         .hasMessage("destinations.json: graphite.prefix: is \"a..b\", expected letters, digits, _ and - in levels"
             + " separated by single dots, such as \"capacity\"");
+    assertThatThrownBy(() -> open(Map.of("interval", "2500ms")))
+        .hasMessage("destinations.json: graphite.interval: is \"2500ms\", expected whole seconds from \"1s\""
+            + " to \"60m\", such as \"10s\"");
     assertThatThrownBy(() -> open(Map.of("prot", "tcp")))
         .hasMessageStartingWith("destinations.json: graphite.prot: unknown key, expected one of buffer, connect_timeout,");
   }
