@@ -25,7 +25,7 @@ public final class TcpTransport implements Transport {
   @Override
   public void send(String target, byte[] payload) throws IOException {
     SocketChannel open = channel;
-    if (open != null && (!open.isOpen() || peerClosed(open))) {
+    if (open != null && (!open.isOpen() || !open.isConnected() || peerClosed(open))) {
       disconnect();
       open = null;
     }
@@ -66,14 +66,14 @@ public final class TcpTransport implements Transport {
       throw new IOException("cannot resolve " + host);
     }
     SocketChannel opened = SocketChannel.open();
+    channel = opened; // published first, so that disconnect() can abort a slow connect too
     try {
       opened.socket().connect(address, connectTimeoutMillis);
       opened.socket().setTcpNoDelay(true);
     } catch (IOException e) {
-      opened.close();
+      disconnect();
       throw e;
     }
-    channel = opened;
     return opened;
   }
 
