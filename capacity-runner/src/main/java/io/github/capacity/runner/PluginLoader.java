@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -73,18 +74,31 @@ final class PluginLoader {
       if (Files.isDirectory(unit)) {
         try (Stream<Path> jars = Files.list(unit)) {
           for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-            urls.add(jar.toUri().toURL());
+            urls.add(readableJar(jar));
           }
         }
       } else {
-        urls.add(unit.toUri().toURL());
+        urls.add(readableJar(unit));
       }
       URLClassLoader loader = new URLClassLoader(
           "plugin:" + unit.getFileName(), urls.toArray(URL[]::new), parent);
       scan(loader, unit);
     } catch (IOException | RuntimeException | LinkageError e) {
-      problems.add(unit + ": cannot load this plugin: " + e);
+      problems.add(unit + ": cannot load this plugin: " + e.getMessage());
     }
+  }
+
+  /**
+   * The jar's URL once it opened as a zip: a class loader silently skips a jar it cannot read,
+   * which would hide a broken plugin.
+   */
+  private static URL readableJar(Path jar) throws IOException {
+    try (JarFile opened = new JarFile(jar.toFile())) {
+      opened.getManifest();
+    } catch (IOException e) {
+      throw new IOException("not a readable jar (" + e.getMessage() + ")", e);
+    }
+    return jar.toUri().toURL();
   }
 
   /** Scans one loader; with {@code unit} set, only providers defined by that loader count. */
