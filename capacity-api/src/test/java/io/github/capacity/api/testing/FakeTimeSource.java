@@ -47,6 +47,11 @@ public final class FakeTimeSource implements TimeSource {
     return nanos;
   }
 
+  /**
+   * Advances time by {@code sleepNanos}, running the actions due on the way. Like a real sleep, it
+   * ends early with an {@link InterruptedException} when an action interrupts the sleeping thread
+   * (an action that wakes the engine, say), with time left at that action's instant.
+   */
   @Override
   public void sleepNanos(long sleepNanos) throws InterruptedException {
     if (Thread.interrupted()) {
@@ -55,11 +60,18 @@ public final class FakeTimeSource implements TimeSource {
     synchronized (this) {
       sleeps.add(sleepNanos);
     }
-    advanceNanos(Math.max(0, sleepNanos));
+    if (!advance(Math.max(0, sleepNanos), true)) {
+      throw new InterruptedException();
+    }
   }
 
   /** Moves time forward, running the actions that fall due on the way, each at its own time. */
   public void advanceNanos(long delta) {
+    advance(delta, false);
+  }
+
+  /** Returns false when stopped early because an action interrupted this thread. */
+  private boolean advance(long delta, boolean stopOnInterrupt) {
     long target;
     synchronized (this) {
       target = nanos + delta;
@@ -70,12 +82,15 @@ public final class FakeTimeSource implements TimeSource {
         next = scheduled.peek();
         if (next == null || next.atNanos > target) {
           nanos = Math.max(nanos, target);
-          return;
+          return true;
         }
         scheduled.poll();
         nanos = Math.max(nanos, next.atNanos);
       }
       next.action.run();
+      if (stopOnInterrupt && Thread.interrupted()) {
+        return false;
+      }
     }
   }
 

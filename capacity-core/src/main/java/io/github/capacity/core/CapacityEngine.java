@@ -1,0 +1,251 @@
+package io.github.capacity.core;
+
+import io.github.capacity.api.Definition;
+import io.github.capacity.api.DestinationContext;
+import io.github.capacity.api.MetricsDestination;
+import io.github.capacity.api.Result;
+import io.github.capacity.api.TestContext;
+import io.github.capacity.api.TestType;
+import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.pacing.CatchUp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * Runs configuration lines as paced load: the public face of the core, for the cron runner and
+ * for programs that embed the toolkit.
+ *
+ * <pre>{@code
+ * CapacityEngine engine = CapacityEngine.builder()
+ *     .testType(new MyTestType())
+ *     .destinationType(new MyDestination())
+ *     .tests(Map.of("ping", new Definition("code", "ping", "my-type", Map.of())), path -> 0)
+ *     .configSource(ConfigSource.of(List.of(new TestLine("code", 1, "ping", "ping", 60, "mine"))))
+ *     .build();
+ * RunSummary summary = engine.runMinute();
+ * engine.close();
+ * }</pre>
+ *
+ * <p>A run plans each line's executions over the calendar minute (see {@link
+ * io.github.capacity.core.pacing.Schedule}), starts each at its planned instant whether or not
+ * earlier ones have finished (up to {@code maxInFlight} per line, beyond which it is counted as
+ * dropped), re-reads its {@link ConfigSource} when told the configuration changed, and at its end
+ * lets executions in flight finish within the drain timeout, cancels the rest and flushes the
+ * destinations.
+ *
+ * <p>{@link #runMinute()}/{@link #runUntil} run on the calling thread, one run at a time. {@link
+ * #configChanged()} and {@link #stop()} may be called from any thread.
+ */
+public final class CapacityEngine implements AutoCloseable {
+  private final MinuteLoop loop;
+  private final Catalog catalog;
+  private final Duration closeTimeout;
+
+  private CapacityEngine(Builder b) {
+    TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
+    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
+        new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
+        b.destinationLines, testContext, destinationContext, b.defaultDestination);
+    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
+        b.maxInFlight, b.resultListener);
+    this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
+        b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.closeTimeout = b.drainTimeout;
+  }
+
+  /** A builder with the defaults of {@code capacity.properties}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the calendar minute that holds now, then drains and flushes. Blocks until then. */
+  public RunSummary runMinute() {
+    long now = loop.wallMillis();
+    return runUntil(Math.floorDiv(now, 60_000L) * 60_000L + 60_000L);
+  }
+
+  /**
+   * Runs until the wall clock reaches {@code endEpochMillis}, then drains and flushes; windows
+   * follow each other with no gap when the run spans several minutes. Returns early after {@link
+   * #stop()} or an interrupt of the calling thread (whose interrupt status is then set again).
+   *
+   * @throws IllegalStateException when a run is already under way
+   */
+  public RunSummary runUntil(long endEpochMillis) {
+    return loop.runUntil(endEpochMillis);
+  }
+
+  /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
+  public void configChanged() {
+    loop.configChanged();
+  }
+
+  /** Stops the run at once: cancels what is in flight, flushes, returns. Any thread. */
+  public void stop() {
+    loop.stop();
+  }
+
+  /** Closes every prepared test and destination; call after the last run. */
+  @Override
+  public void close() {
+    catalog.close(closeTimeout);
+  }
+
+  /**
+   * Configures an engine. Not thread safe; {@link #build()} copies what it needs.
+   */
+  public static final class Builder {
+    private String host = HostName.local();
+    private String version = Version.CURRENT;
+    private TimeSource time = TimeSource.system();
+    private final Map<String, TestType> testTypes = new LinkedHashMap<>();
+    private final Map<String, MetricsDestination> destinationTypes = new LinkedHashMap<>();
+    private Map<String, Definition> tests = Map.of();
+    private ToIntFunction<String> testLines = path -> 0;
+    private Map<String, Definition> destinations = Map.of();
+    private ToIntFunction<String> destinationLines = path -> 0;
+    private ConfigSource configSource = ConfigSource.of(java.util.List.of());
+    private CatchUp catchUp = CatchUp.SPREAD;
+    private double catchUpMaxFactor = 2;
+    private int maxInFlight = 128;
+    private Duration drainTimeout = Duration.ofSeconds(10);
+    private String defaultDestination = "file";
+    private Path logDir = Path.of("/var/log/capacity");
+    private boolean metricsRequired;
+    private Duration metricsRequiredAfter = Duration.ofSeconds(60);
+    private Consumer<Result> resultListener;
+
+    private Builder() {}
+
+    /** The host name used in results, metric names and phase offsets. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The toolkit version test types may advertise (a {@code User-Agent}). */
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    public Builder timeSource(TimeSource time) {
+      this.time = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /** Adds a test type; a later one with the same name replaces an earlier one. */
+    public Builder testType(TestType type) {
+      testTypes.put(type.name(), type);
+      return this;
+    }
+
+    public Builder testTypes(Iterable<? extends TestType> types) {
+      types.forEach(this::testType);
+      return this;
+    }
+
+    /** Adds a destination type; a later one with the same name replaces an earlier one. */
+    public Builder destinationType(MetricsDestination type) {
+      destinationTypes.put(type.name(), type);
+      return this;
+    }
+
+    public Builder destinationTypes(Iterable<? extends MetricsDestination> types) {
+      types.forEach(this::destinationType);
+      return this;
+    }
+
+    /**
+     * The named tests (of {@code tests.json}) lines may refer to, and where each JSON path is, for
+     * error messages ({@code 0} when unknown).
+     */
+    public Builder tests(Map<String, Definition> tests, ToIntFunction<String> lineOfJsonPath) {
+      this.tests = Map.copyOf(tests);
+      this.testLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
+      return this;
+    }
+
+    /** The named destinations (of {@code destinations.json}), and where each JSON path is. */
+    public Builder destinations(Map<String, Definition> destinations, ToIntFunction<String> lineOfJsonPath) {
+      this.destinations = Map.copyOf(destinations);
+      this.destinationLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
+      return this;
+    }
+
+    public Builder configSource(ConfigSource configSource) {
+      this.configSource = Objects.requireNonNull(configSource, "configSource");
+      return this;
+    }
+
+    public Builder catchUp(CatchUp catchUp) {
+      this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+      return this;
+    }
+
+    /** The catch-up rate limit as a multiple of a test's rate; {@code > 1}. */
+    public Builder catchUpMaxFactor(double factor) {
+      if (!(factor > 1)) {
+        throw new IllegalArgumentException("catch-up max factor must be > 1: " + factor);
+      }
+      this.catchUpMaxFactor = factor;
+      return this;
+    }
+
+    /** Executions of one line that may run at once; more are dropped. */
+    public Builder maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight < 1: " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /** How long executions in flight may finish after a run's end before they are cancelled. */
+    public Builder drainTimeout(Duration drainTimeout) {
+      if (drainTimeout.isNegative()) {
+        throw new IllegalArgumentException("drainTimeout < 0: " + drainTimeout);
+      }
+      this.drainTimeout = drainTimeout;
+      return this;
+    }
+
+    /** Where a line whose destination is unknown sends its results. */
+    public Builder defaultDestination(String name) {
+      this.defaultDestination = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The folder destinations write into by default (the file destination). */
+    public Builder logDir(Path logDir) {
+      this.logDir = Objects.requireNonNull(logDir, "logDir");
+      return this;
+    }
+
+    /**
+     * When {@code required}, a test whose destination has failed to deliver for longer than
+     * {@code after} stops, so that a service is never loaded blind.
+     */
+    public Builder metricsRequired(boolean required, Duration after) {
+      this.metricsRequired = required;
+      this.metricsRequiredAfter = Objects.requireNonNull(after, "after");
+      return this;
+    }
+
+    /** Receives every result as well, on the thread that completed it; must not block. */
+    public Builder resultListener(Consumer<Result> listener) {
+      this.resultListener = listener;
+      return this;
+    }
+
+    public CapacityEngine build() {
+      return new CapacityEngine(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.capacity.core;
+
+import io.github.capacity.api.Execution;
+import io.github.capacity.api.Outcome;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One started execution: the callback its test reports to, and the handle the engine cancels.
+ * The first outcome wins; once the engine has cancelled it, whatever arrives counts as cancelled.
+ */
+final class InFlight implements Consumer<Outcome> {
+  private final TestRun run;
+  private final MinuteCounters counters;
+  final long plannedNanos;
+  final long startNanos;
+  private final AtomicBoolean done = new AtomicBoolean();
+  private volatile boolean cancelledByEngine;
+  private volatile Execution execution;
+
+  InFlight(TestRun run, MinuteCounters counters, long plannedNanos, long startNanos) {
+    this.run = run;
+    this.counters = counters;
+    this.plannedNanos = plannedNanos;
+    this.startNanos = startNanos;
+  }
+
+  void started(Execution handle) {
+    execution = handle;
+    if (cancelledByEngine && !done.get()) {
+      handle.cancel(); // cancelled while start() was still running
+    }
+  }
+
+  @Override
+  public void accept(Outcome outcome) {
+    if (!done.compareAndSet(false, true)) {
+      return;
+    }
+    run.finished(this, counters, cancelledByEngine ? Outcome.cancelled() : outcome);
+  }
+
+  /** Asks the test to stop the execution; its outcome then counts as cancelled. */
+  void cancel() {
+    cancelledByEngine = true;
+    Execution handle = execution;
+    if (handle != null && !done.get()) {
+      try {
+        handle.cancel();
+      } catch (RuntimeException e) {
+        run.cancelFailed(e);
+      }
+    }
+  }
+
+  /** Ends the execution as cancelled without waiting for its test any longer. */
+  void abandon() {
+    cancelledByEngine = true;
+    accept(Outcome.cancelled());
+  }
+}

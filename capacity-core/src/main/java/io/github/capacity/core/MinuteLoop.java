@@ -1,0 +1,313 @@
+package io.github.capacity.core;
+
+import io.github.capacity.api.ErrorClass;
+import io.github.capacity.api.MetricsSink;
+import io.github.capacity.api.MinuteAccount;
+import io.github.capacity.api.PreparedTest;
+import io.github.capacity.api.Problem;
+import io.github.capacity.core.config.ConfigError;
+import io.github.capacity.core.config.TestLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler: one thread that sleeps until the next planned start, starts everything due, and
+ * reacts to configuration changes and stop requests in between. Windows are calendar minutes;
+ * when a run spans several, each line's next window starts exactly where its plan says.
+ */
+final class MinuteLoop {
+  private static final Logger log = LoggerFactory.getLogger(MinuteLoop.class);
+  static final long WINDOW_NANOS = 60_000_000_000L;
+  private static final long CANCEL_GRACE_NANOS = 200_000_000L;
+  private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
+
+  /** A window's account waiting for its executions to end. */
+  private record Closing(MinuteCounters counters, MetricsSink sink) {}
+
+  private final RunContext context;
+  private final Catalog catalog;
+  private final ConfigSource configSource;
+  private final long drainNanos;
+  private final Duration metricsRequiredAfter;
+  private final Waker waker;
+
+  private volatile boolean configDirty;
+  private volatile boolean stopRequested;
+  private Thread runner;
+
+  // Scheduler thread only.
+  private final Map<String, TestRun> runs = new LinkedHashMap<>();
+  private final List<Closing> closing = new ArrayList<>();
+  private final List<MinuteAccount> accounts = new ArrayList<>();
+  private final Set<String> reportedProblems = new HashSet<>();
+  private final Set<String> stoppedBlind = new HashSet<>();
+  private long windowStartNanos;
+  private long windowMinuteMillis;
+  private long nextHealthCheckNanos;
+
+  MinuteLoop(RunContext context, Catalog catalog, ConfigSource configSource, Duration drainTimeout,
+      Duration metricsRequiredAfter) {
+    this.context = context;
+    this.catalog = catalog;
+    this.configSource = configSource;
+    this.drainNanos = drainTimeout.toNanos();
+    this.metricsRequiredAfter = metricsRequiredAfter;
+    this.waker = new Waker(context.time);
+  }
+
+  long wallMillis() {
+    return context.time.wallMillis();
+  }
+
+  void configChanged() {
+    configDirty = true;
+    waker.wake();
+  }
+
+  void stop() {
+    stopRequested = true;
+    waker.wake();
+  }
+
+  RunSummary runUntil(long endEpochMillis) {
+    synchronized (this) {
+      if (runner != null) {
+        throw new IllegalStateException("a run is already under way on " + runner.getName());
+      }
+      runner = Thread.currentThread();
+    }
+    try {
+      return run(context.nanosAt(endEpochMillis));
+    } finally {
+      synchronized (this) {
+        runner = null;
+      }
+    }
+  }
+
+  private RunSummary run(long endNanos) {
+    accounts.clear();
+    long now = context.time.nanoTime();
+    windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
+    windowStartNanos = context.nanosAt(windowMinuteMillis);
+    configDirty = false;
+    applyConfig(now);
+    while (!stopRequested && !waker.interruptedFromOutside()) {
+      now = context.time.nanoTime();
+      if (configDirty) {
+        configDirty = false;
+        applyConfig(now);
+      }
+      long windowEnd = windowStartNanos + WINDOW_NANOS;
+      if (now >= windowEnd) {
+        endWindow();
+        if (endNanos <= windowEnd) {
+          break;
+        }
+        startNextWindow();
+        continue;
+      }
+      if (now >= endNanos) {
+        break;
+      }
+      long next = Math.min(endNanos, windowEnd);
+      for (TestRun run : runs.values()) {
+        run.startDue(now);
+        next = Math.min(next, run.nextDueNanos());
+      }
+      next = Math.min(next, reportEndedWindows(now));
+      next = Math.min(next, checkDelivery(now));
+      waker.sleepUntil(next);
+    }
+    boolean stopped = stopRequested || waker.interruptedFromOutside();
+    finish(stopped);
+    if (waker.interruptedFromOutside()) {
+      Thread.currentThread().interrupt();
+    }
+    stopRequested = false;
+    return new RunSummary(accounts, stopped, catalog.problems());
+  }
+
+  private void applyConfig(long now) {
+    ConfigSource.Snapshot snapshot;
+    try {
+      snapshot = configSource.read();
+    } catch (RuntimeException e) {
+      log.error("reading the configuration failed, keeping the tests running: {}", e.toString());
+      return;
+    }
+    for (ConfigError error : snapshot.errors()) {
+      if (reportedProblems.add(error.toString())) {
+        log.error("{}", error);
+      }
+    }
+    Map<String, TestLine> wanted = new LinkedHashMap<>();
+    for (TestLine line : snapshot.lines()) {
+      wanted.putIfAbsent(line.testName(), line);
+    }
+    for (Iterator<TestRun> it = runs.values().iterator(); it.hasNext(); ) {
+      TestRun run = it.next();
+      if (!wanted.containsKey(run.line().testName())) {
+        log.info("{}: test {} removed, stopping it", run.line().where(), run.line().testName());
+        stopRun(run);
+        it.remove();
+      }
+    }
+    for (TestLine line : wanted.values()) {
+      if (!stoppedBlind.contains(line.testName())) {
+        startOrUpdate(line, now);
+      }
+    }
+  }
+
+  private void startOrUpdate(TestLine line, long now) {
+    TestRun existing = runs.get(line.testName());
+    if (existing != null && existing.line().equals(line)) {
+      return;
+    }
+    Catalog.Resolved<MetricsSink> sink = catalog.sink(line);
+    Catalog.Resolved<PreparedTest> test = catalog.test(line);
+    if (sink.value() == null || test.value() == null) {
+      if (sink.value() != null && reportedProblems.add(line.testName() + "|" + test.error())) {
+        sink.value().problem(new Problem(line.testName(), context.host, test.kind(),
+            test.error().toString(), context.time.wallMillis()));
+      }
+      if (existing != null) {
+        stopRun(existing);
+        runs.remove(line.testName());
+      }
+      return;
+    }
+    if (existing != null) {
+      log.info("{}: test {} changed, re-planning the rest of the minute", line.where(), line.testName());
+      existing.update(line, test.value(), sink.value(), now);
+      return;
+    }
+    TestRun run = new TestRun(context, line, test.value(), sink.value());
+    run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, now);
+    runs.put(line.testName(), run);
+  }
+
+  private void stopRun(TestRun run) {
+    run.cancelAll();
+    closing.add(new Closing(run.counters(), run.sink()));
+  }
+
+  private void endWindow() {
+    for (TestRun run : runs.values()) {
+      run.windowEnded();
+      closing.add(new Closing(run.counters(), run.sink()));
+    }
+  }
+
+  private void startNextWindow() {
+    windowStartNanos += WINDOW_NANOS;
+    windowMinuteMillis += 60_000L;
+    for (TestRun run : runs.values()) {
+      run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, windowStartNanos);
+    }
+  }
+
+  /**
+   * Sends the accounts of windows whose executions have all ended (or whose drain time is over).
+   * Returns when to look again.
+   */
+  private long reportEndedWindows(long now) {
+    long next = Long.MAX_VALUE;
+    for (Iterator<Closing> it = closing.iterator(); it.hasNext(); ) {
+      Closing c = it.next();
+      long deadline = c.counters().windowEndNanos + drainNanos;
+      if (c.counters().inFlight.get() == 0 || now >= deadline) {
+        report(c);
+        it.remove();
+      } else {
+        next = Math.min(next, deadline);
+      }
+    }
+    return next;
+  }
+
+  private void report(Closing c) {
+    if (c.counters().markReported()) {
+      MinuteAccount account = c.counters().account(context.host);
+      accounts.add(account);
+      c.sink().account(account);
+    }
+  }
+
+  /** {@code metrics.required}: stops tests whose destination has failed too long. */
+  private long checkDelivery(long now) {
+    if (metricsRequiredAfter == null || runs.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    if (now >= nextHealthCheckNanos) {
+      nextHealthCheckNanos = now + HEALTH_CHECK_NANOS;
+      long wall = context.time.wallMillis();
+      for (Iterator<TestRun> it = runs.values().iterator(); it.hasNext(); ) {
+        TestRun run = it.next();
+        MetricsSink.Health health = run.sink().health();
+        if (health.failing() && wall - health.failingSinceMillis() > metricsRequiredAfter.toMillis()) {
+          log.error("{}: stopping test {}: its destination has failed to deliver for {} s and"
+              + " metrics.required is true; last error: {}", run.line().where(),
+              run.line().testName(), (wall - health.failingSinceMillis()) / 1000, health.lastError());
+          stoppedBlind.add(run.line().testName());
+          stopRun(run);
+          it.remove();
+        }
+      }
+    }
+    return nextHealthCheckNanos;
+  }
+
+  /** Drains (or, when stopped, cancels) what is in flight, sends accounts, flushes. */
+  private void finish(boolean stopped) {
+    long now = context.time.nanoTime();
+    if (!stopped) {
+      awaitIdle(now + drainNanos);
+    }
+    for (TestRun run : runs.values()) {
+      run.cancelAll();
+    }
+    awaitIdle(context.time.nanoTime() + CANCEL_GRACE_NANOS);
+    for (TestRun run : runs.values()) {
+      run.abandonAll();
+      closing.add(new Closing(run.counters(), run.sink()));
+    }
+    for (Closing c : closing) {
+      report(c);
+    }
+    closing.clear();
+    runs.clear();
+    Duration flushTimeout = Duration.ofNanos(Math.max(1_000_000_000L, Math.min(drainNanos, 5_000_000_000L)));
+    for (MetricsSink sink : catalog.openSinks()) {
+      try {
+        if (!sink.flush(flushTimeout)) {
+          log.warn("a metrics destination did not deliver everything within {} ms", flushTimeout.toMillis());
+        }
+      } catch (RuntimeException e) {
+        log.warn("flushing a metrics destination failed: {}", e.toString());
+      }
+    }
+  }
+
+  /** Sleeps until nothing is in flight (the last completion wakes us) or the deadline. */
+  private void awaitIdle(long deadlineNanos) {
+    context.onIdle = waker::wake;
+    try {
+      while (context.totalInFlight.get() > 0 && context.time.nanoTime() < deadlineNanos
+          && !waker.interruptedFromOutside()) {
+        waker.sleepUntil(deadlineNanos);
+      }
+    } finally {
+      context.onIdle = null;
+    }
+  }
+}

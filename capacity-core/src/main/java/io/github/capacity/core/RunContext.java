@@ -1,0 +1,62 @@
+package io.github.capacity.core;
+
+import io.github.capacity.api.Result;
+import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.pacing.CatchUp;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * What every test of a run shares: the clocks, anchored once so that wall-clock times of results
+ * are derived from the monotonic clock (differences stay exact even if NTP steps the wall clock),
+ * and the pacing settings.
+ */
+final class RunContext {
+  final TimeSource time;
+  final String host;
+  final CatchUp catchUp;
+  final double catchUpMaxFactor;
+  final int maxInFlight;
+  final Consumer<Result> resultListener;
+  /** Executions in flight across all tests, so the drain knows when everything has ended. */
+  final AtomicInteger totalInFlight = new AtomicInteger();
+  /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
+  volatile Runnable onIdle;
+  private final long anchorEpochNanos;
+  private final long anchorNanos;
+
+  RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
+      int maxInFlight, Consumer<Result> resultListener) {
+    this.time = time;
+    this.host = host;
+    this.catchUp = catchUp;
+    this.catchUpMaxFactor = catchUpMaxFactor;
+    this.maxInFlight = maxInFlight;
+    this.resultListener = resultListener;
+    this.anchorNanos = time.nanoTime();
+    this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
+  }
+
+  void executionStarted() {
+    totalInFlight.incrementAndGet();
+  }
+
+  void executionEnded() {
+    if (totalInFlight.decrementAndGet() == 0) {
+      Runnable idle = onIdle;
+      if (idle != null) {
+        idle.run();
+      }
+    }
+  }
+
+  /** The wall-clock epoch nanos of a monotonic reading. */
+  long epochNanos(long nanos) {
+    return anchorEpochNanos + (nanos - anchorNanos);
+  }
+
+  /** The monotonic reading of a wall-clock epoch millis. */
+  long nanosAt(long epochMillis) {
+    return anchorNanos + (epochMillis * 1_000_000L - anchorEpochNanos);
+  }
+}
