@@ -6,7 +6,6 @@ import io.github.capacity.core.RunSummary;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.DefinitionsFile;
-import io.github.capacity.core.config.FileConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.limit.InstanceLimiter;
 import io.github.capacity.core.limit.MinuteClaim;
@@ -89,15 +88,7 @@ final class CronRun {
       LOG.info("minute {} already run by another instance on this host; exiting", minute);
       return ExitCode.OK;
     }
-    try (CapacityEngine engine = CapacityEngine.builder()
-        .settings(settings)
-        .version(version)
-        .timeSource(time)
-        .testTypes(plugins.testTypes().values())
-        .destinationTypes(plugins.destinations().values())
-        .tests(tests.definitions(), tests::lineOf)
-        .destinations(destinations.definitions(), destinations::lineOf)
-        .configSource(new FileConfigSource(settings.configPath()))
+    try (CapacityEngine engine = EngineWiring.builder(settings, version, time, plugins, tests, destinations)
         .build();
         FileWatcher watcher = new FileWatcher(settings.configPath(), settings.stopFile(),
             new EngineListener(engine))) {

@@ -6,7 +6,6 @@ import io.github.capacity.core.CapacityEngine;
 import io.github.capacity.core.RunSummary;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.DefinitionsFile;
-import io.github.capacity.core.config.FileConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.runner.logging.LogOutput;
 import java.io.IOException;
@@ -87,15 +86,7 @@ final class DemoCommand {
     });
     long startMillis = time.wallMillis();
     RunSummary summary;
-    try (CapacityEngine engine = CapacityEngine.builder()
-        .settings(settings)
-        .version(version)
-        .timeSource(time)
-        .testTypes(plugins.testTypes().values())
-        .destinationTypes(plugins.destinations().values())
-        .tests(tests.definitions(), tests::lineOf)
-        .destinations(destinations.definitions(), destinations::lineOf)
-        .configSource(new FileConfigSource(settings.configPath()))
+    try (CapacityEngine engine = EngineWiring.builder(settings, version, time, plugins, tests, destinations)
         .resultListener(progress)
         .build()) {
       ticker.scheduleAtFixedRate(
