@@ -96,7 +96,6 @@ final class DemoCommand {
     } finally {
       ticker.shutdownNow();
     }
-    out.println(progress.line((time.wallMillis() - startMillis + 500) / 1000));
     printSummary(summary, progress);
     resultsFile(settings.logDir()).ifPresent(file -> out.println("results: " + file));
     out.println("log: " + settings.logDir().resolve("capacity.log"));
@@ -139,6 +138,7 @@ final class DemoCommand {
         "plugins.dir=" + home.resolve("plugins"),
         "log.dir=" + home.resolve("log"),
         "default.destination=file",
+        "catch_up=skip", // the rate stays the one shown, wherever in the minute the demo starts
         ""), StandardCharsets.UTF_8);
     return Settings.load(properties, home);
   }
