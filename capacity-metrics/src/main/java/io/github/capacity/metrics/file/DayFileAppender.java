@@ -1,0 +1,70 @@
+package io.github.capacity.metrics.file;
+
+import io.github.capacity.metrics.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Appends batches of whole lines to files in one folder. Each batch is written with the file
+ * opened in append mode (never truncated, always at the end) while holding an exclusive {@link
+ * FileLock} on it: O_APPEND alone keeps writers from overwriting each other, but POSIX promises
+ * no atomicity for regular files beyond that, and a long batch may be written in several
+ * pieces; the lock makes the whole batch one unit for every process that appends the same way.
+ * Within this JVM, a monitor per file comes first, since a JVM cannot hold two locks on one file.
+ *
+ * <p>Thread safe. {@link #disconnect()} closes the file being written, which makes a write or a
+ * wait for the lock fail at once.
+ */
+final class DayFileAppender implements Transport {
+  private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path folder;
+  private volatile FileChannel current;
+
+  DayFileAppender(Path folder) {
+    this.folder = folder;
+  }
+
+  @Override
+  public void send(String fileName, byte[] payload) throws IOException {
+    Files.createDirectories(folder);
+    Path file = folder.resolve(fileName).toAbsolutePath().normalize();
+    synchronized (JVM_LOCKS.computeIfAbsent(file, f -> new Object())) {
+      try (FileChannel channel = FileChannel.open(file,
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        current = channel;
+        try (FileLock lock = channel.lock()) {
+          ByteBuffer buffer = ByteBuffer.wrap(payload);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        }
+      } finally {
+        current = null;
+      }
+    }
+  }
+
+  @Override
+  public void disconnect() {
+    FileChannel channel = current;
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // The write in progress fails either way.
+      }
+    }
+  }
+
+  @Override
+  public String endpoint() {
+    return "file://" + folder.toAbsolutePath();
+  }
+}

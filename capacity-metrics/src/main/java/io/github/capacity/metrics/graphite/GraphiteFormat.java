@@ -1,0 +1,80 @@
+package io.github.capacity.metrics.graphite;
+
+import io.github.capacity.api.MinuteAccount;
+import io.github.capacity.api.Problem;
+import io.github.capacity.metrics.Millis;
+import io.github.capacity.metrics.Names;
+import io.github.capacity.metrics.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Graphite plaintext lines, {@code <prefix>.<host>.<test_name>.<metric> <value> <seconds>},
+ * without their newline. Names are sanitized here, so no test name or host can add a line or a
+ * field. Pure and thread safe.
+ */
+final class GraphiteFormat {
+  private final String base;
+
+  GraphiteFormat(String prefix, String host) {
+    this.base = prefix + "." + Names.component(host) + ".";
+  }
+
+  /** The lines of one test's interval starting at {@code epochSeconds}. */
+  List<String> summary(Summary summary, long epochSeconds) {
+    String test = base + Names.path(summary.testName()) + ".";
+    List<String> lines = new ArrayList<>();
+    lines.add(line(test + "count", Long.toString(summary.count()), epochSeconds));
+    lines.add(line(test + "ok", Long.toString(summary.ok()), epochSeconds));
+    lines.add(line(test + "failed", Long.toString(summary.failed()), epochSeconds));
+    lines.add(line(test + "dropped", Long.toString(summary.dropped()), epochSeconds));
+    lines.add(line(test + "cancelled", Long.toString(summary.cancelled()), epochSeconds));
+    latency(lines, test + "latency.", summary.latency(), epochSeconds);
+    latency(lines, test + "service_time.", summary.serviceTime(), epochSeconds);
+    latency(lines, test + "start_lag.", summary.startLag(), epochSeconds);
+    for (Map.Entry<String, Long> error : summary.errors().entrySet()) {
+      lines.add(line(test + "errors." + Names.component(error.getKey()), Long.toString(error.getValue()), epochSeconds));
+    }
+    return lines;
+  }
+
+  private static void latency(List<String> lines, String name, Summary.Latency latency, long epochSeconds) {
+    if (latency == null) {
+      return;
+    }
+    lines.add(line(name + "min", Millis.text(latency.min()), epochSeconds));
+    lines.add(line(name + "mean", Millis.text(latency.mean()), epochSeconds));
+    lines.add(line(name + "p50", Millis.text(latency.p50()), epochSeconds));
+    lines.add(line(name + "p90", Millis.text(latency.p90()), epochSeconds));
+    lines.add(line(name + "p99", Millis.text(latency.p99()), epochSeconds));
+    lines.add(line(name + "max", Millis.text(latency.max()), epochSeconds));
+  }
+
+  /** The engine's account of a test's minute, stamped with the minute's start. */
+  List<String> account(MinuteAccount account) {
+    String minute = base + Names.path(account.testName()) + ".minute.";
+    long seconds = Math.floorDiv(account.minuteEpochMillis(), 1000);
+    return List.of(
+        line(minute + "planned", Long.toString(account.planned()), seconds),
+        line(minute + "started", Long.toString(account.started()), seconds),
+        line(minute + "completed", Long.toString(account.completed()), seconds),
+        line(minute + "dropped", Long.toString(account.dropped()), seconds),
+        line(minute + "skipped", Long.toString(account.skipped()), seconds));
+  }
+
+  /** A configuration problem as an error count of 1. */
+  String problem(Problem problem) {
+    return line(base + Names.path(problem.testName()) + ".errors." + Names.component(problem.kind().word()),
+        "1", Math.floorDiv(problem.epochMillis(), 1000));
+  }
+
+  /** Events dropped since the last report. */
+  String dropped(long dropped, long epochSeconds) {
+    return line(base + "capacity.metrics_dropped", Long.toString(dropped), epochSeconds);
+  }
+
+  private static String line(String name, String value, long epochSeconds) {
+    return name + " " + value + " " + epochSeconds;
+  }
+}

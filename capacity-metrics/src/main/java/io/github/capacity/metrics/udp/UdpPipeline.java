@@ -1,0 +1,50 @@
+package io.github.capacity.metrics.udp;
+
+import io.github.capacity.api.MinuteAccount;
+import io.github.capacity.api.Problem;
+import io.github.capacity.api.Result;
+import io.github.capacity.metrics.JsonLines;
+import io.github.capacity.metrics.Pipeline;
+import io.github.capacity.metrics.Transport;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One JSON document per datagram: each execution (the seed's {@code test_name}, {@code
+ * test_time}, {@code test_epoch} and the richer fields), each minute account, each problem, each
+ * report of drops. Sender thread only.
+ */
+final class UdpPipeline extends Pipeline {
+  private final String host;
+  private final List<byte[]> documents = new ArrayList<>();
+
+  UdpPipeline(Transport transport, String host) {
+    super(transport);
+    this.host = host;
+  }
+
+  @Override
+  public void take(Object event, long wallMillis) {
+    if (event instanceof Result result) {
+      add(JsonLines.line(JsonLines.execution(result)));
+    } else if (event instanceof MinuteAccount account) {
+      add(JsonLines.line(JsonLines.minute(account, null)));
+    } else if (event instanceof Problem problem) {
+      add(JsonLines.line(JsonLines.problem(problem)));
+    }
+  }
+
+  @Override
+  public void collect(long wallMillis, boolean all, long newlyDropped) {
+    if (newlyDropped > 0) {
+      add(JsonLines.line(JsonLines.dropped(host, newlyDropped, wallMillis)));
+    }
+    enqueue(List.copyOf(documents));
+    documents.clear();
+  }
+
+  private void add(String json) {
+    documents.add(json.getBytes(StandardCharsets.UTF_8));
+  }
+}

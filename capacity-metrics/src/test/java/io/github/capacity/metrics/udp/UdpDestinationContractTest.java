@@ -1,0 +1,28 @@
+package io.github.capacity.metrics.udp;
+
+import io.github.capacity.api.Definition;
+import io.github.capacity.api.MetricsDestination;
+import io.github.capacity.api.testing.MetricsDestinationContract;
+import java.net.DatagramSocket;
+import java.util.Map;
+
+class UdpDestinationContractTest extends MetricsDestinationContract {
+  @Override
+  protected MetricsDestination destination() {
+    return new UdpDestination();
+  }
+
+  @Override
+  protected Definition unreachableDefinition() throws Exception {
+    int closedPort;
+    try (DatagramSocket socket = new DatagramSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    return new Definition("destinations.json", "u", "udp", Map.of("port", closedPort));
+  }
+
+  @Override
+  protected Definition invalidDefinition() {
+    return new Definition("destinations.json", "u", "udp", Map.of("port", 70_000));
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.capacity.http;
+
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/** Builds the one OkHttp client of a prepared definition from its {@link HttpSpec}. */
+final class HttpClients {
+  /** How long an idle connection is kept for reuse: longer than a run, shorter than forever. */
+  static final long KEEP_ALIVE_MINUTES = 5;
+
+  private HttpClients() {}
+
+  /**
+   * A client whose dispatcher runs at most {@code maxInFlight} calls, and at most {@code
+   * max_connections} to one host: with HTTP/1.1 each running call holds its own connection, so
+   * this bounds the TCP connections too. Calls over the limit wait in the dispatcher's queue.
+   */
+  static OkHttpClient create(HttpSpec spec, int maxInFlight) {
+    int maxRequests = Math.max(maxInFlight, 1);
+    Dispatcher dispatcher = new Dispatcher(DispatcherExecutors.create(spec.name(), maxRequests));
+    dispatcher.setMaxRequests(maxRequests);
+    dispatcher.setMaxRequestsPerHost(Math.min(maxRequests, spec.maxConnections()));
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(spec.maxConnections(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
+        .connectTimeout(spec.connectTimeout())
+        .readTimeout(spec.readTimeout())
+        .writeTimeout(spec.writeTimeout())
+        .callTimeout(spec.callTimeout())
+        .followRedirects(spec.followRedirects())
+        .followSslRedirects(spec.followRedirects())
+        // One execution is one attempt: a silent retry would hide a failure and its latency.
+        .retryOnConnectionFailure(false)
+        .eventListenerFactory(ConnectPhase.FACTORY);
+    TlsTrust trust = spec.insecure() ? TlsTrust.trustingEverything() : spec.trust();
+    if (trust != null) {
+      builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+    }
+    if (spec.insecure()) {
+      builder.hostnameVerifier((host, session) -> true);
+    }
+    return builder.build();
+  }
+}

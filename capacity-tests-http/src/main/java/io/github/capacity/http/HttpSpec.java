@@ -1,0 +1,34 @@
+package io.github.capacity.http;
+
+import java.time.Duration;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.RequestBody;
+
+/**
+ * A validated {@code http} definition, as {@link HttpDefinitionReader} built it. Immutable.
+ *
+ * @param name the definition's name in {@code tests.json}, for thread names and logs
+ * @param url the target, without user and password (those became an Authorization header)
+ * @param body the request body, or {@code null} for none
+ * @param trust the TLS trust to use instead of the platform's, or {@code null}
+ * @param bodyContains text the response body must contain, or {@code null}
+ * @param secrets every secret value in this definition, to scrub from messages
+ */
+record HttpSpec(
+    String name,
+    HttpUrl url,
+    String method,
+    Headers headers,
+    RequestBody body,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration writeTimeout,
+    Duration callTimeout,
+    boolean followRedirects,
+    int maxConnections,
+    TlsTrust trust,
+    boolean insecure,
+    StatusExpectation expectedStatus,
+    String bodyContains,
+    Secrets secrets) {}

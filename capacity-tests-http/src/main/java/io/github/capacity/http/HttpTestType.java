@@ -1,0 +1,55 @@
+package io.github.capacity.http;
+
+import io.github.capacity.api.Definition;
+import io.github.capacity.api.InvalidDefinitionException;
+import io.github.capacity.api.PreparedTest;
+import io.github.capacity.api.TestContext;
+import io.github.capacity.api.TestType;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code http} test type: one HTTP request per execution, made with OkHttp. A definition in
+ * {@code tests.json} names the URL, method, headers, body, timeouts and what counts as success;
+ * see {@code docs/http.md} for every key.
+ *
+ * <p>Each prepared definition owns one OkHttp client (connection pool and dispatcher) shared by
+ * all its executions. Calls are asynchronous, so {@link PreparedTest#start} never waits on the
+ * network. Thread safe; the no-argument constructor does no I/O.
+ */
+public final class HttpTestType implements TestType {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpTestType.class);
+
+  private final Function<String, String> environment;
+
+  /** The type as {@link java.util.ServiceLoader} creates it, reading the process environment. */
+  public HttpTestType() {
+    this(System::getenv);
+  }
+
+  /** For tests: {@code environment} resolves {@code ${env:NAME}} in header values. */
+  HttpTestType(Function<String, String> environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
+
+  @Override
+  public String name() {
+    return "http";
+  }
+
+  @Override
+  public PreparedTest prepare(Definition definition, TestContext context)
+      throws InvalidDefinitionException {
+    HttpSpec spec = new HttpDefinitionReader(environment).read(definition);
+    if (spec.insecure()) {
+      LOG.warn("{}: {}: insecure is true: TLS certificates and host names are NOT verified",
+          definition.source(), definition.path());
+    }
+    LOG.debug("{}: {}: prepared {} {}", definition.source(), definition.path(), spec.method(),
+        spec.url().redact());
+    return new HttpPreparedTest(spec, HttpClients.create(spec, context.maxInFlight()),
+        "CanIHazCapacityTest/" + context.version());
+  }
+}
