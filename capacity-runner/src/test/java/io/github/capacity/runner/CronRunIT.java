@@ -178,7 +178,7 @@ class CronRunIT {
 
   private static boolean hasMinuteClaim(Path lockDir) {
     try (Stream<Path> files = Files.list(lockDir)) {
-      return files.anyMatch(f -> f.getFileName().toString().contains("minute"));
+      return files.anyMatch(f -> f.getFileName().toString().equals("last-minute"));
     } catch (IOException e) {
       return false;
     }
