@@ -31,12 +31,17 @@ import java.util.Map;
  * problem on stderr as {@code file:line: message}. Exits 1 when anything is wrong; an unknown
  * destination is only a warning, since the run falls back to {@code default.destination}.
  *
- * <p>Named files replace what the settings point at: a {@code *.properties} file is read as the
- * settings, a {@code *.json} file as {@code destinations.file} when its name contains {@code
- * destination} and as {@code tests.file} otherwise, anything else (a file or a folder) as
- * configuration lines. So it serves as a configuration-management validate command for any file.
+ * <p>Named files replace what the settings point at. {@code --settings}, {@code --tests}, {@code
+ * --destinations} or {@code --lines} before a file says what it is; otherwise a name containing
+ * {@code .properties} is read as the settings, one containing {@code .json} as {@code
+ * destinations.file} when it also contains {@code destination} and as {@code tests.file} otherwise,
+ * anything else (a file or a folder) as configuration lines. So it serves as a
+ * configuration-management validate command for any of these files, under a temporary name too.
  */
 final class CheckCommand {
+  private static final java.util.Set<String> KINDS =
+      java.util.Set.of("--settings", "--tests", "--destinations", "--lines");
+
   private final Path home;
   private final String version;
   private final PrintStream out;
@@ -56,22 +61,33 @@ final class CheckCommand {
     Path testsFile = null;
     Path destinationsFile = null;
     List<Path> configPaths = new ArrayList<>();
+    String as = null;
     for (String name : files) {
+      if (as == null && KINDS.contains(name)) {
+        as = name;
+        continue;
+      }
       Path file = Path.of(name);
       String base = file.getFileName() == null ? name : file.getFileName().toString();
+      String kind = as != null ? as
+          : base.contains(".properties") ? "--settings"
+          : base.contains(".json") ? (base.contains("destination") ? "--destinations" : "--tests")
+          : "--lines";
+      as = null;
       if (!Files.exists(file)) {
         errors.add(new ConfigError(name, 0, "does not exist"));
-      } else if (base.endsWith(".properties")) {
-        settingsFile = file;
-      } else if (base.endsWith(".json")) {
-        if (base.contains("destination")) {
-          destinationsFile = file;
-        } else {
-          testsFile = file;
-        }
-      } else {
-        configPaths.add(file);
+        continue;
       }
+      switch (kind) {
+        case "--settings" -> settingsFile = file;
+        case "--tests" -> testsFile = file;
+        case "--destinations" -> destinationsFile = file;
+        default -> configPaths.add(file);
+      }
+    }
+    if (as != null) {
+      err.println("capacity check: " + as + " needs a file");
+      return ExitCode.USAGE;
     }
 
     Settings settings = settings(settingsFile);

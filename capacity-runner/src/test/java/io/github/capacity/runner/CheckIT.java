@@ -66,4 +66,16 @@ class CheckIT {
     assertThat(run.stderr()).startsWith(bad + ":1: ");
     assertThat(run.stdout()).contains("plan: 0 tests");
   }
+
+  @Test
+  void aKindBeforeAFileSaysWhatItIsWhateverItsName() throws Exception {
+    Installed installed = new Installed(home);
+    Path candidate = home.resolve("tmp-20261125-1234");
+    java.nio.file.Files.writeString(candidate, "{\n  \"home\": {\"type\": \"http\", \"url\": 5}\n}\n");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check", "--tests", candidate.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).startsWith(candidate + ":2: home.url: ");
+  }
 }
