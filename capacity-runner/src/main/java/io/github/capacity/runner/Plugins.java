@@ -2,7 +2,6 @@ package io.github.capacity.runner;
 
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.TestType;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,5 @@ record Plugins(
   /** The names found, sorted, for "expected one of" messages. */
   static String names(Collection<String> names) {
     return names.isEmpty() ? "(none installed)" : String.join(", ", new TreeSet<>(names));
-  }
-
-  /** Every problem and the plugin lists, for {@code check}'s and the log's report. */
-  List<String> describe() {
-    List<String> lines = new ArrayList<>();
-    lines.add("test types: " + names(testTypes.keySet()));
-    lines.add("destinations: " + names(destinations.keySet()));
-    return lines;
   }
 }
