@@ -1,0 +1,35 @@
+package io.github.capacity.runner;
+
+import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.CapacityEngine;
+import io.github.capacity.core.config.DefinitionsFile;
+import io.github.capacity.core.config.FileConfigSource;
+import io.github.capacity.core.config.Settings;
+
+/** Builds the core's engine from the settings, the plugins found and the definitions files. */
+final class EngineWiring {
+  private EngineWiring() {}
+
+  static CapacityEngine.Builder builder(Settings settings, String version, TimeSource time,
+      Plugins plugins, DefinitionsFile tests, DefinitionsFile destinations) {
+    CapacityEngine.Builder builder = CapacityEngine.builder()
+        .version(version)
+        .timeSource(time)
+        .testTypes(plugins.testTypes().values())
+        .destinationTypes(plugins.destinations().values())
+        .tests(tests.definitions(), tests::lineOf)
+        .destinations(destinations.definitions(), destinations::lineOf)
+        .configSource(new FileConfigSource(settings.configPath()))
+        .catchUp(settings.catchUp())
+        .catchUpMaxFactor(settings.catchUpMaxFactor())
+        .maxInFlight(settings.maxInFlight())
+        .drainTimeout(settings.drainTimeout())
+        .defaultDestination(settings.defaultDestination())
+        .logDir(settings.logDir())
+        .metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+    if (settings.host() != null) {
+      builder.host(settings.host()); // else the engine's own: this machine's short name
+    }
+    return builder;
+  }
+}

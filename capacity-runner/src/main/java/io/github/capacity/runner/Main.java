@@ -1,0 +1,75 @@
+package io.github.capacity.runner;
+
+import io.github.capacity.runner.logging.LogOutput;
+import io.github.capacity.runner.logging.LogOutput.StderrPolicy;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code bin/capacity}: with no arguments, the cron job (one calendar minute of tests, steered by
+ * files); {@code check [FILE...]}, {@code demo}, {@code --version} and {@code --help} for people.
+ * The exit statuses are those of {@link ExitCode}. The runner only wires: the core runs.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    LogOutput.get().close();
+    System.exit(status);
+  }
+
+  /** Runs one command and returns its exit status; never throws. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    String command = args.length == 0 ? "" : args[0];
+    try {
+      switch (command) {
+        case "":
+          LogOutput.get().stderrPolicy(StderrPolicy.ONCE_PER_ERROR);
+          return new CronRun(Installation.home(), Installation.version(), err).run();
+        case "check":
+          LogOutput.get().stderrPolicy(StderrPolicy.WARNINGS);
+          return new CheckCommand(Installation.home(), Installation.version(), out, err).run(rest);
+        case "demo":
+          LogOutput.get().stderrPolicy(StderrPolicy.WARNINGS);
+          return new DemoCommand(Installation.version(), out, err).run(rest);
+        case "--version":
+        case "version":
+          out.println("capacity " + Installation.version() + " (Java " + Runtime.version() + ")");
+          return ExitCode.OK;
+        case "--help":
+        case "-h":
+        case "help":
+          out.print(usage());
+          return ExitCode.OK;
+        default:
+          err.println("capacity: unknown command \"" + command + "\"; expected check, demo, --version or --help");
+          err.print(usage());
+          return ExitCode.USAGE;
+      }
+    } catch (RuntimeException | Error e) {
+      // The log file gets the stack trace; stderr one line.
+      org.slf4j.LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
+      return ExitCode.FAILURE;
+    }
+  }
+
+  static String usage() {
+    return String.join(System.lineSeparator(),
+        "usage: capacity                  run this calendar minute's tests (the cron job)",
+        "       capacity check [FILE...]  validate settings, tests, destinations and config lines;",
+        "                                 print the plan; exit 1 listing every file:line error.",
+        "                                 A FILE may follow --settings, --tests, --destinations or",
+        "                                 --lines to say what it is (else: by its name)",
+        "       capacity demo [SECONDS]   a self-contained run against a local target (default 20 s)",
+        "       capacity --version        print the version",
+        "       capacity --help           print this help",
+        "",
+        "Settings: -Dcapacity.settings, $CAPACITY_SETTINGS or /etc/capacity/capacity.properties.",
+        "Exit status: 0 ok, 1 configuration error, 2 usage, 3 no instance slot, 4 stopped (stop file),",
+        "5 failure. See docs/operators.md.",
+        "");
+  }
+}

@@ -1,0 +1,164 @@
+package io.github.capacity.runner;
+
+import io.github.capacity.api.MetricsDestination;
+import io.github.capacity.api.TestType;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds plugins with {@link ServiceLoader}: first on the runner's own class path (the built-in
+ * {@code http} test type and the destinations), then in {@code plugins.dir}. Each {@code *.jar}
+ * directly in that folder gets a class loader of its own, and so does each sub-folder (all its
+ * jars together, for a plugin that brings libraries), with the runner's loader as parent; so one
+ * broken jar cannot hide the others.
+ *
+ * <p>Modelled on SLF4J's {@code LoggerFactory}: every {@link ServiceConfigurationError} is caught
+ * per provider and reported with the jar it came from; two providers claiming one name are both
+ * named and the first found (the class path before {@code plugins.dir}) is kept.
+ */
+final class PluginLoader {
+  private static final int MAX_ERRORS_PER_LOADER = 20;
+
+  private final ClassLoader parent;
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, TestType> testTypes = new LinkedHashMap<>();
+  private final Map<String, MetricsDestination> destinations = new LinkedHashMap<>();
+
+  private PluginLoader(ClassLoader parent) {
+    this.parent = parent;
+  }
+
+  /** Loads everything; {@code pluginsDir} may be {@code null} or missing. Never throws. */
+  static Plugins load(ClassLoader parent, Path pluginsDir) {
+    PluginLoader loader = new PluginLoader(parent);
+    loader.scan(parent, null);
+    for (Path unit : loader.pluginUnits(pluginsDir)) {
+      loader.scanUnit(unit);
+    }
+    return new Plugins(loader.testTypes, loader.destinations, loader.problems);
+  }
+
+  private List<Path> pluginUnits(Path pluginsDir) {
+    if (pluginsDir == null || !Files.isDirectory(pluginsDir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(pluginsDir)) {
+      return entries
+          .filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      problems.add(pluginsDir + ": cannot list the plugins folder (plugins.dir): " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  private void scanUnit(Path unit) {
+    try {
+      List<URL> urls = new ArrayList<>();
+      if (Files.isDirectory(unit)) {
+        try (Stream<Path> jars = Files.list(unit)) {
+          for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            urls.add(readableJar(jar));
+          }
+        }
+      } else {
+        urls.add(readableJar(unit));
+      }
+      URLClassLoader loader = new URLClassLoader(
+          "plugin:" + unit.getFileName(), urls.toArray(URL[]::new), parent);
+      scan(loader, unit);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      problems.add(unit + ": cannot load this plugin: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The jar's URL once it opened as a zip: a class loader silently skips a jar it cannot read,
+   * which would hide a broken plugin.
+   */
+  private static URL readableJar(Path jar) throws IOException {
+    try (JarFile opened = new JarFile(jar.toFile())) {
+      opened.getManifest();
+    } catch (IOException e) {
+      throw new IOException("not a readable jar (" + e.getMessage() + ")", e);
+    }
+    return jar.toUri().toURL();
+  }
+
+  /** Scans one loader; with {@code unit} set, only providers defined by that loader count. */
+  private void scan(ClassLoader loader, Path unit) {
+    collect(TestType.class, loader, unit, "test type", TestType::name, testTypes);
+    collect(MetricsDestination.class, loader, unit, "destination", MetricsDestination::name,
+        destinations);
+  }
+
+  private <T> void collect(Class<T> service, ClassLoader loader, Path unit, String kind,
+      Function<T, String> nameOf, Map<String, T> found) {
+    Iterator<ServiceLoader.Provider<T>> providers;
+    try {
+      providers = ServiceLoader.load(service, loader).stream().iterator();
+    } catch (ServiceConfigurationError e) {
+      problems.add(where(unit) + "cannot list " + kind + " plugins: " + e.getMessage());
+      return;
+    }
+    int errors = 0;
+    while (errors < MAX_ERRORS_PER_LOADER) {
+      try {
+        if (!providers.hasNext()) {
+          return;
+        }
+        ServiceLoader.Provider<T> provider = providers.next();
+        if (unit != null && provider.type().getClassLoader() != loader) {
+          continue; // found through the parent: already counted with the class path
+        }
+        T plugin = provider.get();
+        String name = nameOf.apply(plugin);
+        String jar = jarOf(provider.type());
+        T previous = found.putIfAbsent(name, plugin);
+        if (previous != null) {
+          problems.add(kind + " \"" + name + "\" is provided twice: by " + previous.getClass().getName()
+              + " in " + jarOf(previous.getClass()) + " and by " + plugin.getClass().getName()
+              + " in " + jar + "; using the first, remove the other jar");
+        }
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        errors++;
+        problems.add(where(unit) + "a " + kind + " plugin failed to load: " + e.getMessage()
+            + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+      }
+    }
+  }
+
+  private static String where(Path unit) {
+    return unit == null ? "" : unit + ": ";
+  }
+
+  /** The jar (or folder) a class was loaded from, as a path when it is a file. */
+  static String jarOf(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return "(unknown location)";
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return source.getLocation().toString();
+    }
+  }
+
+}

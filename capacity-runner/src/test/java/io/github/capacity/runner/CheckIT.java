@@ -1,0 +1,81 @@
+package io.github.capacity.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/capacity check} on folders an operator could write. */
+class CheckIT {
+  @TempDir Path home;
+
+  @Test
+  void aGoodFolderPrintsThePlanAndExitsZero() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("shop.conf", "# the shop\nshop.home|home|60|file\nshop.again|home|1|file");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.stdout())
+        .contains("plan: 2 tests")
+        .containsPattern("shop\\.home +home \\(http\\) 60/min -> file")
+        .containsPattern("shop\\.again +home \\(http\\) 1/min -> file")
+        .endsWith("capacity check: ok\n");
+  }
+
+  @Test
+  void aFolderWithMistakesListsEachFileAndLineAndExitsOne() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\n"
+        + "  \"home\": {\"type\": \"http\", \"url\": \"ftp://127.0.0.1/\"},\n"
+        + "  \"other\": {\"type\": \"carrier-pigeon\"}\n"
+        + "}\n");
+    installed.line("shop.conf", "shop.home|home|60|file\nbroken line\nshop.x|home|abc|file");
+    installed.line("more.conf", "more.y|undefined|10|file");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    String conf = home.resolve("conf.d").toString();
+    String tests = home.resolve("tests.json").toString();
+    assertThat(run.stderr().lines())
+        .anyMatch(l -> l.startsWith(tests + ":2: home.url: "))
+        .anyMatch(l -> l.startsWith(tests + ":3: test \"other\" has type \"carrier-pigeon\", which is not installed"))
+        .anyMatch(l -> l.startsWith(conf + "/shop.conf:2: "))
+        .anyMatch(l -> l.startsWith(conf + "/shop.conf:3: test_frequency \"abc\""))
+        .anyMatch(l -> l.startsWith(conf + "/more.conf:1: test_type \"undefined\" is not defined"))
+        .contains("capacity check: 5 errors");
+  }
+
+  @Test
+  void namedFilesAreCheckedInsteadOfTheConfiguredOnes() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("good.conf", "shop.home|home|60|file");
+    Path bad = home.resolve("candidate.conf");
+    java.nio.file.Files.writeString(bad, "x|home|0|file\n");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check", bad.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).startsWith(bad + ":1: ");
+    assertThat(run.stdout()).contains("plan: 0 tests");
+  }
+
+  @Test
+  void aKindBeforeAFileSaysWhatItIsWhateverItsName() throws Exception {
+    Installed installed = new Installed(home);
+    Path candidate = home.resolve("tmp-20261125-1234");
+    java.nio.file.Files.writeString(candidate, "{\n  \"home\": {\"type\": \"http\", \"url\": 5}\n}\n");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check", "--tests", candidate.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).startsWith(candidate + ":2: home.url: ");
+  }
+}

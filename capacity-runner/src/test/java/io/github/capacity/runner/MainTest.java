@@ -1,0 +1,51 @@
+package io.github.capacity.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpPrintsTheCommandsAndTheExitStatuses() {
+    assertThat(run("--help")).isEqualTo(ExitCode.OK);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("capacity check [FILE...]", "capacity demo", "0 ok, 1 configuration error");
+    assertThat(err.size()).isZero();
+  }
+
+  @Test
+  void versionPrintsTheVersion() {
+    assertThat(run("--version")).isEqualTo(ExitCode.OK);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("capacity ");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertThat(run("chek")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("capacity: unknown command \"chek\"; expected check, demo, --version or --help");
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void theDemoRefusesADurationOutOfRange() {
+    assertThat(run("demo", "600")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("capacity demo: expected a duration in seconds from 5 to 50, got 600" + System.lineSeparator());
+  }
+}
