@@ -31,8 +31,11 @@ final class HttpClients {
         .callTimeout(spec.callTimeout())
         .followRedirects(spec.followRedirects())
         .followSslRedirects(spec.followRedirects())
-        // One execution is one attempt: a silent retry would hide a failure and its latency.
-        .retryOnConnectionFailure(false)
+        // Servers close idle keep-alive connections (and HTTP/1.0 ones after each response); a
+        // request that finds its pooled connection dead must go out again on a fresh one rather
+        // than report the target as failing. OkHttp retries only such connection failures, and
+        // the latency, measured by the engine from the planned start, still includes the retry.
+        .retryOnConnectionFailure(true)
         .eventListenerFactory(ConnectPhase.FACTORY);
     TlsTrust trust = spec.insecure() ? TlsTrust.trustingEverything() : spec.trust();
     if (trust != null) {

@@ -32,7 +32,7 @@ class HttpClientsTest {
       assertThat(client.dispatcher().getMaxRequests()).isEqualTo(16);
       assertThat(client.dispatcher().getMaxRequestsPerHost()).isEqualTo(3);
       assertThat(client.callTimeoutMillis()).isEqualTo(2000);
-      assertThat(client.retryOnConnectionFailure()).isFalse();
+      assertThat(client.retryOnConnectionFailure()).isTrue();
       assertThat(client.followRedirects()).isFalse();
     } finally {
       client.dispatcher().executorService().shutdown();
