@@ -16,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CronRun {
   private static final Logger LOG = LoggerFactory.getLogger(CronRun.class);
+  /** How long a SIGTERM waits for the run to cancel, flush and return. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
   private final Path home;
   private final String version;
@@ -96,7 +100,8 @@ final class CronRun {
       if (Files.exists(settings.stopFile())) {
         engine.stop(); // appeared before the watcher was looking
       }
-      RunSummary summary = engine.runMinute();
+      // The minute claimed is the minute run, even if the claim happened in its last instant.
+      RunSummary summary = runStoppingOnTerm(engine, minute + 60_000);
       for (ConfigError problem : summary.problems()) {
         LOG.error("{}", problem);
         configOk = false;
@@ -106,6 +111,34 @@ final class CronRun {
         return ExitCode.STOPPED;
       }
       return configOk && plugins.problems().isEmpty() ? ExitCode.OK : ExitCode.CONFIG_ERROR;
+    }
+  }
+
+  /**
+   * Runs to {@code endMillis}; a SIGTERM (systemd stopping the unit, an operator's kill) stops the
+   * engine like the stop file, so what is in flight is cancelled and the results are flushed
+   * before the JVM exits.
+   */
+  private static RunSummary runStoppingOnTerm(CapacityEngine engine, long endMillis) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onTerm = new Thread(() -> {
+      engine.stop();
+      try {
+        finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "capacity-shutdown");
+    Runtime.getRuntime().addShutdownHook(onTerm);
+    try {
+      return engine.runUntil(endMillis);
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onTerm);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook is running and has just been released
+      }
     }
   }
 

@@ -98,6 +98,28 @@ class CronRunIT {
   }
 
   @Test
+  void aSigtermStopsTheRunAndStillFlushesItsResults() throws Exception {
+    Installed installed = new Installed(home);
+    try (Target target = new Target()) {
+      installed.tests(target.testsJson());
+      installed.line("shop.conf", "shop.home|home|600|file");
+      Installed.distribution();
+      Installed.awaitSecondOfMinute(0, 45);
+
+      Installed.Run run = installed.start("cron");
+      target.firstRequestNanos.get(20, TimeUnit.SECONDS);
+      run.process().destroy(); // SIGTERM
+      long termNanos = System.nanoTime();
+      run.waitFor(Duration.ofSeconds(10));
+
+      assertThat(Duration.ofNanos(System.nanoTime() - termNanos)).isLessThan(Duration.ofSeconds(5));
+      assertThat(run.stdout()).isEmpty();
+      // The minute's account reached the results file: the run was stopped, not killed.
+      assertThat(minuteAccount(installed.logDir)[1]).isPositive();
+    }
+  }
+
+  @Test
   void aConfigFileCreatedWhileTheInstanceIdlesStartsItsTestAtOnce() throws Exception {
     Installed installed = new Installed(home);
     try (Target target = new Target()) {
