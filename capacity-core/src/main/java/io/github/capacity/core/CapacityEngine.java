@@ -56,7 +56,8 @@ public final class CapacityEngine implements AutoCloseable {
         b.maxInFlight, b.resultListener);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
-    this.closeTimeout = b.drainTimeout;
+    // The run has flushed already; closing only has stragglers to send.
+    this.closeTimeout = Duration.ofSeconds(1);
   }
 
   /** A builder with the defaults of {@code capacity.properties}. */

@@ -405,6 +405,21 @@ class CapacityEngineTest {
   }
 
   @Test
+  void stalledDestinationsAreFlushedSideBySideWithinOneBudget() {
+    rec.stallFlush = true; // a metrics server that never takes the last results
+    source.set(line(1, "a", "ping", 60), new TestLine("conf.d/a.conf", 2, "b", "ping", 60, "rec2"));
+    long before = System.nanoTime();
+    try (CapacityEngine engine = engine(b -> b.destinations(Map.of(
+        "rec2", new Definition("destinations.json", "rec2", "rec", Map.of())), p -> 0))) {
+      engine.runMinute();
+    }
+    long tookMillis = (System.nanoTime() - before) / 1_000_000;
+    assertThat(rec.opened).containsExactlyInAnyOrder("rec", "rec2");
+    assertThat(tookMillis).as("two stalled flushes of 2 s each, side by side, ms").isBetween(2_000L, 3_900L);
+    assertThat(rec.results).hasSize(120);
+  }
+
+  @Test
   void theSchedulerSleepsUntilEachStartInsteadOfSpinning() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {

@@ -20,6 +20,8 @@ final class RecordingDestination implements MetricsDestination {
   final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   final List<String> opened = Collections.synchronizedList(new ArrayList<>());
   volatile int flushes;
+  /** Makes flush wait until interrupted, as a metrics server that never answers would. */
+  volatile boolean stallFlush;
   volatile int closes;
   volatile MetricsSink.Health health = MetricsSink.Health.HEALTHY;
 
@@ -54,6 +56,13 @@ final class RecordingDestination implements MetricsDestination {
       @Override
       public boolean flush(Duration timeout) {
         flushes++;
+        if (stallFlush) {
+          try {
+            new java.util.concurrent.CountDownLatch(1).await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         return true;
       }
 
