@@ -420,6 +420,18 @@ class CapacityEngineTest {
   }
 
   @Test
+  void aTestThatThrowsIsCountedAsFailedWithInternalAndPacingGoesOn() {
+    test("buggy", Map.of("throw", true));
+    source.set(line(1, "shop", "buggy", 60));
+    try (CapacityEngine engine = engine()) {
+      MinuteAccount account = engine.runMinute().accounts().get(0);
+      assertThat(account.started()).isEqualTo(60);
+      assertThat(account.failed()).isEqualTo(60);
+    }
+    assertThat(rec.results("shop")).allSatisfy(r -> assertThat(r.outcome().errorClass()).isEqualTo(ErrorClass.INTERNAL));
+  }
+
+  @Test
   void theSchedulerSleepsUntilEachStartInsteadOfSpinning() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {

@@ -36,15 +36,19 @@ final class FakeTestType implements TestType {
 
   @Override
   public PreparedTest prepare(Definition definition, TestContext context) throws InvalidDefinitionException {
-    definition.requireOnly(Set.of("latency", "hang", "fail"));
+    definition.requireOnly(Set.of("latency", "hang", "fail", "throw"));
     Duration latency = definition.duration("latency", Duration.ofNanos(1));
     boolean hang = definition.bool("hang", false);
     boolean fail = definition.bool("fail", false);
+    boolean throwing = definition.bool("throw", false);
     return new PreparedTest() {
       @Override
       public Execution start(String testName, Consumer<Outcome> whenDone) {
         synchronized (FakeTestType.this) {
           starts.add(new Start(testName, time.nanoTime()));
+        }
+        if (throwing) {
+          throw new IllegalStateException("a bug in the plugin");
         }
         Outcome outcome = fail ? Outcome.failed(io.github.capacity.api.ErrorClass.HTTP_STATUS, 500, 3, "500")
             : Outcome.ok(200, 2);
