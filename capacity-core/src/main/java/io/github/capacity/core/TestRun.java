@@ -34,6 +34,7 @@ final class TestRun {
   private long nextIndex;
   private long runInWindow;
   private MinuteCounters counters;
+  private boolean reportedThrow;
 
   TestRun(RunContext context, TestLine line, PreparedTest test, MetricsSink sink) {
     this.context = context;
@@ -139,8 +140,11 @@ final class TestRun {
       Execution handle = test.start(line.testName(), execution);
       execution.started(handle);
     } catch (RuntimeException e) {
-      log.error("{}: test \"{}\" threw instead of reporting an outcome: {}",
-          line.where(), line.testType(), e.toString());
+      if (!reportedThrow) { // once per line: it will throw at every start
+        reportedThrow = true;
+        log.error("{}: test \"{}\" threw instead of reporting an outcome: {}",
+            line.where(), line.testType(), e.toString());
+      }
       execution.accept(Outcome.failed(ErrorClass.INTERNAL, e.getClass().getSimpleName()));
     }
   }
