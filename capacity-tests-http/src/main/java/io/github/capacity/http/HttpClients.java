@@ -19,9 +19,13 @@ final class HttpClients {
    */
   static OkHttpClient create(HttpSpec spec, int maxInFlight) {
     int maxRequests = Math.max(maxInFlight, 1);
-    Dispatcher dispatcher = new Dispatcher(DispatcherExecutors.create(spec.name(), maxRequests));
+    int maxPerHost = Math.min(maxRequests, spec.maxConnections());
+    // A definition has one URL, so one host: the dispatcher never runs more than maxPerHost calls
+    // at once, and more threads would only be started (one per call, until the pool is full) and
+    // then sit idle, costing memory and start-up time.
+    Dispatcher dispatcher = new Dispatcher(DispatcherExecutors.create(spec.name(), maxPerHost));
     dispatcher.setMaxRequests(maxRequests);
-    dispatcher.setMaxRequestsPerHost(Math.min(maxRequests, spec.maxConnections()));
+    dispatcher.setMaxRequestsPerHost(maxPerHost);
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(spec.maxConnections(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
