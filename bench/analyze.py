@@ -401,9 +401,8 @@ def cmd_report(a):
 
 
 def holds(r):
-    """Served within 1 % of the requested count, and no full second below 99 % of the rate."""
-    return (abs(r["served"] - r["requested"]) <= 0.01 * r["requested"]
-            and r["sec_min"] is not None and r["sec_min"] >= 0.99 * r["rate"])
+    """Served within 1 % of the requested count of the minute (the per-second minimum is shown)."""
+    return abs(r["served"] - r["requested"]) <= 0.01 * r["requested"]
 
 
 def main():
