@@ -368,8 +368,11 @@ def cmd_report(a):
     o = ours(2000)
     if o:
         v = med([(r["maxrss_kb"] or 0) / 1024 for r in o])
-        goal_row(w, "peak RSS at 2,000/s", peer_txt(2000, "maxrss_kb") + " (kB)", "≤ 64 MB", f"{fmt(v)} MB",
-                 v <= 64, f"{fmt(v - 64)} MB over")
+        peers_mb = ", ".join(
+            f"{t} {fmt(med([(r['maxrss_kb'] or 0) / 1024 for r in rate_runs if r['tool'] == t and r['rate'] == 2000]))}"
+            for t in tools if t != "ours")
+        goal_row(w, "peak RSS at 2,000/s", peers_mb + " (MB)", "≤ 64 MB", f"{fmt(v, 1)} MB",
+                 v <= 64, f"{fmt(v - 64, 1)} MB over")
     if idle:
         v = idle.get("rss10_kb", 0) / 1024
         goal_row(w, "RSS of an idle instance (no config, watching; at 10 s)", "—", "≤ 48 MB", f"{fmt(v, 1)} MB",
@@ -383,9 +386,9 @@ def cmd_report(a):
     if held:
         best = max([r["rate"] for r in held if holds(r)] or [0])
         ceiling = med([r["rps"] for r in wrk]) if wrk else None
+        tried = "; ".join(f"{fmt(r['rate'])}/s served {100 * r['served'] / r['requested']:.1f} %" for r in held)
         goal_row(w, "highest rate held within 1 % for a minute", f"wrk ceiling {fmt(ceiling)}/s in this run",
-                 "≥ 20,000/s", f"{fmt(best)}/s", best >= 20000,
-                 f"{fmt(best)}/s; 20,000/s served " + ", ".join(fmt(r['served']) for r in held if r['rate'] == 20000))
+                 "≥ 20,000/s", f"{fmt(best)}/s" if best else "none of the rates tried", best >= 20000, tried)
     w("")
     bad = [r for r in runs if r.get("kind") != "max" and (r.get("exit") not in (0, None) or r.get("signal"))]
     if bad:
