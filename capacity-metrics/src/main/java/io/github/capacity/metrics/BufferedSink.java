@@ -31,14 +31,12 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol time (intervals, back-off, write timeout) is read from the {@link TimeSource};
  * deadlines of {@link #flush} and {@link #close} are real time, as the engine needs. The sender
  * waits for events at most 50 ms at a time, so it notices time moving. After delivering what it
- * took, it lets events gather for up to {@value #BATCH_MILLIS} ms (a flush or close ends that at
- * once): at thousands of results a second one append or datagram batch per event, each waking
- * this thread, cost more CPU than the load itself. Thread safe.
+ * took, it lets events gather for the pipeline's {@link Pipeline#batchMillis()} (a flush or close
+ * ends that at once). Thread safe.
  */
 public final class BufferedSink implements MetricsSink {
   private static final Logger log = LoggerFactory.getLogger(BufferedSink.class);
   private static final long IDLE_WAIT_MILLIS = 50;
-  private static final long BATCH_MILLIS = 50;
   /** Put in the buffer by flush and close to wake a sender waiting for events; never delivered. */
   private static final Object WAKE = new Object();
 
@@ -197,8 +195,8 @@ public final class BufferedSink implements MetricsSink {
           if (stopping) {
             break;
           }
-          if (took && !forced) {
-            wake.tryAcquire(BATCH_MILLIS, TimeUnit.MILLISECONDS);
+          if (took && !forced && pipeline.batchMillis() > 0) {
+            wake.tryAcquire(pipeline.batchMillis(), TimeUnit.MILLISECONDS);
           }
         } else if (pipeline.pendingPayloads() > 0) {
           wake.tryAcquire(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
