@@ -137,6 +137,21 @@ class CapacityEngineTest {
   }
 
   @Test
+  void anExecutionDueBeforeTheWindowEndsStartsEvenWhenTheSchedulerGetsThereAfterIt() {
+    // Two a minute; the first start holds the scheduler past the minute's end, when the second
+    // is overdue: it still runs, late, rather than being counted as skipped.
+    test("stall", Map.of("start_takes", "61s"));
+    source.set(line(1, "shop", "stall", 2));
+    try (CapacityEngine engine = engine()) {
+      MinuteAccount account = engine.runMinute().accounts().get(0);
+
+      assertThat(account.started()).isEqualTo(2);
+      assertThat(account.skipped()).isZero();
+      assertThat(fake.startNanos("shop").get(1)).isGreaterThanOrEqualTo(minuteStart + 60 * SECOND);
+    }
+  }
+
+  @Test
   void spreadStartedAtSecond30RunsSixtyInTheRemainingThirtySeconds() {
     startAt(30);
     source.set(line(1, "shop", "ping", 60));

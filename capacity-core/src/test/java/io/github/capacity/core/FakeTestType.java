@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A test type that records each start and completes after a fixed {@code latency} of fake time
- * ({@code 0}: at once), or never ({@code "hang": true}) until cancelled.
+ * ({@code 0}: at once), or never ({@code "hang": true}) until cancelled. {@code start_takes} makes
+ * each start itself take that long on the scheduler thread (a stalled scheduler).
  */
 final class FakeTestType implements TestType {
   record Start(String testName, long nanos) {}
@@ -36,7 +37,8 @@ final class FakeTestType implements TestType {
 
   @Override
   public PreparedTest prepare(Definition definition, TestContext context) throws InvalidDefinitionException {
-    definition.requireOnly(Set.of("latency", "hang", "fail", "throw"));
+    definition.requireOnly(Set.of("latency", "hang", "fail", "throw", "start_takes"));
+    Duration startTakes = definition.duration("start_takes", Duration.ZERO);
     Duration latency = definition.duration("latency", Duration.ofNanos(1));
     boolean hang = definition.bool("hang", false);
     boolean fail = definition.bool("fail", false);
@@ -54,6 +56,9 @@ final class FakeTestType implements TestType {
             : Outcome.ok(200, 2);
         if (!hang) {
           time.at(time.nanoTime() + latency.toNanos(), () -> whenDone.accept(outcome));
+        }
+        if (!startTakes.isZero()) {
+          time.advanceNanos(startTakes.toNanos());
         }
         return () -> {
           synchronized (FakeTestType.this) {

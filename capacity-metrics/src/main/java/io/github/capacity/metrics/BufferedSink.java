@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol time (intervals, back-off, write timeout) is read from the {@link TimeSource};
  * deadlines of {@link #flush} and {@link #close} are real time, as the engine needs. The sender
- * waits for events at most 50 ms at a time, so it notices time moving. Thread safe.
+ * waits for events at most 50 ms at a time, so it notices time moving. After delivering what it
+ * took, it lets events gather for the pipeline's {@link Pipeline#batchMillis()} (a flush or close
+ * ends that at once). Thread safe.
  */
 public final class BufferedSink implements MetricsSink {
   private static final Logger log = LoggerFactory.getLogger(BufferedSink.class);
@@ -178,7 +180,7 @@ public final class BufferedSink implements MetricsSink {
           waiting.add(request);
         }
         boolean forced = stopping || !waiting.isEmpty();
-        takeEvents(forced);
+        boolean took = takeEvents(forced);
         // Report drops only while payloads can still queue, so a long outage cannot grow them.
         long newlyDropped = pipeline.pendingPayloads() < Pipeline.MAX_PENDING ? dropped.sum() - reportedDropped : 0;
         reportedDropped += newlyDropped;
@@ -192,6 +194,9 @@ public final class BufferedSink implements MetricsSink {
           waiting.clear();
           if (stopping) {
             break;
+          }
+          if (took && !forced && pipeline.batchMillis() > 0) {
+            wake.tryAcquire(pipeline.batchMillis(), TimeUnit.MILLISECONDS);
           }
         } else if (pipeline.pendingPayloads() > 0) {
           wake.tryAcquire(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -210,22 +215,27 @@ public final class BufferedSink implements MetricsSink {
     }
   }
 
-  private void takeEvents(boolean busy) throws InterruptedException {
+  /** Moves buffered events into the pipeline; returns whether there were any. */
+  private boolean takeEvents(boolean busy) throws InterruptedException {
     if (pipeline.pendingPayloads() >= Pipeline.MAX_PENDING) {
-      return;
+      return false;
     }
     Object event = busy || pipeline.pendingPayloads() > 0
         ? queue.poll() : queue.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    if (event == null) {
+      return false;
+    }
     long wallMillis = time.wallMillis();
     for (int taken = 0; event != null; taken++) {
       if (event != WAKE) {
         pipeline.take(event, wallMillis);
       }
       if (taken > 10_000 || pipeline.pendingPayloads() >= Pipeline.MAX_PENDING) {
-        return;
+        break;
       }
       event = queue.poll();
     }
+    return true;
   }
 
   private void attempt() {

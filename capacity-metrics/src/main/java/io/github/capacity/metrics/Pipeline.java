@@ -48,6 +48,15 @@ public abstract class Pipeline {
     payloads.forEach(bytes -> pending.add(new Payload(target, bytes)));
   }
 
+  /**
+   * How long the sender lets events gather after a delivery before it takes them; 0 (the default)
+   * takes each as it comes. Datagram pipelines keep 0: batching them would send bursts that a
+   * receiver's socket buffer may not hold.
+   */
+  public long batchMillis() {
+    return 0;
+  }
+
   /** How many payloads wait. */
   public final int pendingPayloads() {
     return pending.size();

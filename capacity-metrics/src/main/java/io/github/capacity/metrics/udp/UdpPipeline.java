@@ -27,7 +27,7 @@ final class UdpPipeline extends Pipeline {
   @Override
   public void take(Object event, long wallMillis) {
     if (event instanceof Result result) {
-      add(JsonLines.line(JsonLines.execution(result)));
+      add(JsonLines.executionLine(result));
     } else if (event instanceof MinuteAccount account) {
       add(JsonLines.line(JsonLines.minute(account, null)));
     } else if (event instanceof Problem problem) {
