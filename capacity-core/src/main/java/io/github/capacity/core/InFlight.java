@@ -17,6 +17,7 @@ final class InFlight implements Consumer<Outcome> {
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile boolean cancelledByEngine;
   private volatile Execution execution;
+  private volatile boolean counted;
 
   InFlight(TestRun run, MinuteCounters counters, long plannedNanos, long startNanos) {
     this.run = run;
@@ -37,7 +38,11 @@ final class InFlight implements Consumer<Outcome> {
     if (!done.compareAndSet(false, true)) {
       return;
     }
-    run.finished(this, counters, cancelledByEngine ? Outcome.cancelled() : outcome);
+    try {
+      run.finished(this, counters, cancelledByEngine ? Outcome.cancelled() : outcome);
+    } finally {
+      counted = true;
+    }
   }
 
   /** Asks the test to stop the execution; its outcome then counts as cancelled. */
@@ -57,5 +62,11 @@ final class InFlight implements Consumer<Outcome> {
   void abandon() {
     cancelledByEngine = true;
     accept(Outcome.cancelled());
+    // A completion on the test's own thread may have claimed the outcome a moment ago and still
+    // be counting it: let it finish, so that the minute's account reported next includes it.
+    // Counting takes microseconds (sinks never block); the bound only guards against a bug.
+    for (int spins = 0; !counted && spins < 10_000_000; spins++) {
+      Thread.onSpinWait();
+    }
   }
 }

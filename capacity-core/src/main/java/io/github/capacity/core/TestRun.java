@@ -152,10 +152,12 @@ final class TestRun {
   /** Completion of one execution, on any thread. */
   void finished(InFlight execution, MinuteCounters minute, Outcome outcome) {
     long end = context.time.nanoTime();
-    live.remove(execution);
-    inFlight.decrementAndGet();
+    // Count before leaving the live set: abandonAll() finds an execution still counting there
+    // and waits for it, so the minute's account never misses one (InFlight.abandon).
     minute.completed(outcome);
     minute.inFlight.decrementAndGet();
+    live.remove(execution);
+    inFlight.decrementAndGet();
     context.executionEnded();
     emit(new Result(line.testName(), line.testType(), context.host,
         context.epochNanos(execution.plannedNanos), context.epochNanos(execution.startNanos),
