@@ -55,10 +55,6 @@ final class TestRun {
     return counters;
   }
 
-  int inFlight() {
-    return inFlight.get();
-  }
-
   /** Switches to another definition, destination or frequency, keeping the window's count. */
   void update(TestLine newLine, PreparedTest newTest, MetricsSink newSink, long nowNanos) {
     boolean replan = newLine.frequency() != line.frequency();
