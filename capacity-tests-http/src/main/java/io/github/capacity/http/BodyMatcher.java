@@ -18,11 +18,15 @@ final class BodyMatcher {
   }
 
   void feed(byte[] chunk, int length) {
+    feed(chunk, 0, length);
+  }
+
+  void feed(byte[] chunk, int offset, int length) {
     if (found) {
       return;
     }
     byte[] window = Arrays.copyOf(tail, tail.length + length);
-    System.arraycopy(chunk, 0, window, tail.length, length);
+    System.arraycopy(chunk, offset, window, tail.length, length);
     found = indexOf(window, needle) >= 0;
     int keep = Math.min(window.length, needle.length - 1);
     tail = Arrays.copyOfRange(window, window.length - keep, window.length);

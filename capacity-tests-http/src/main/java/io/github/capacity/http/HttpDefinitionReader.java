@@ -37,7 +37,7 @@ final class HttpDefinitionReader {
 
   private static final Set<String> KEYS = Set.of("url", "method", "headers", "body", "body_file",
       "content_type", "timeout", "connect_timeout", "read_timeout", "write_timeout",
-      "follow_redirects", "expect", "max_connections", "ca_file", "insecure");
+      "follow_redirects", "expect", "max_connections", "ca_file", "insecure", "client");
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   private static final Pattern SCHEME = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*):");
@@ -77,18 +77,36 @@ final class HttpDefinitionReader {
     if (insecure && caFile != null) {
       throw d.error("insecure", "cannot be combined with ca_file, expected one of the two");
     }
+    HttpSpec.Client client = client(d);
+    boolean followRedirects = d.bool("follow_redirects", false);
+    if (client == HttpSpec.Client.NIO && (url.isHttps() || followRedirects)) {
+      throw d.error("client", "\"nio\" runs http:// URLs without follow_redirects only,"
+          + " expected \"auto\" or \"okhttp\" for this definition");
+    }
     return new HttpSpec(d.path(), url, method, headers, body(d, method),
         timeout(d, "connect_timeout", DEFAULT_CONNECT_TIMEOUT),
         timeout(d, "read_timeout", DEFAULT_IO_TIMEOUT),
         timeout(d, "write_timeout", DEFAULT_IO_TIMEOUT),
         timeout(d, "timeout", DEFAULT_CALL_TIMEOUT),
-        d.bool("follow_redirects", false),
+        followRedirects,
         (int) d.integer("max_connections", DEFAULT_MAX_CONNECTIONS, 1, MAX_CONNECTIONS),
         caFile == null ? null : trust(d, caFile),
         insecure,
         StatusExpectation.read(expect),
         bodyContains,
-        new Secrets(secrets));
+        new Secrets(secrets),
+        client);
+  }
+
+  private static HttpSpec.Client client(Definition d) throws InvalidDefinitionException {
+    String name = d.string("client", "auto");
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "auto" -> HttpSpec.Client.AUTO;
+      case "okhttp" -> HttpSpec.Client.OKHTTP;
+      case "nio" -> HttpSpec.Client.NIO;
+      default -> throw d.error("client",
+          Definition.describe(name) + " is not a client, expected \"auto\", \"nio\" or \"okhttp\"");
+    };
   }
 
   private static HttpUrl url(Definition d) throws InvalidDefinitionException {

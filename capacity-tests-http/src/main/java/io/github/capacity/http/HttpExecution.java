@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpExecution implements Execution, Callback {
   private static final Logger LOG = LoggerFactory.getLogger(HttpExecution.class);
-  private static final int MAX_DETAIL_TEXT = 60;
   /**
    * One read buffer per dispatcher thread: allocated per response, it was a third of all the
    * garbage a run makes (8 KB of ~23 KB per request at 2,000/s), and so of its young collections.
@@ -81,28 +80,11 @@ final class HttpExecution implements Execution, Callback {
       report(failure(e, status, bytes));
       return;
     }
-    if (!spec.expectedStatus().matches(status)) {
-      report(failed(ErrorClass.HTTP_STATUS, status, bytes,
-          "status " + status + ", expected " + spec.expectedStatus().description()));
-    } else if (matcher != null && !matcher.found()) {
-      report(failed(ErrorClass.BODY_MISMATCH, status, bytes,
-          "body does not contain \"" + shorten(spec.bodyContains()) + "\""));
-    } else {
-      report(Outcome.ok(status, bytes));
-    }
+    report(HttpOutcomes.response(spec, status, bytes, matcher));
   }
 
   private Outcome failure(IOException e, int status, long bytes) {
-    ErrorClass errorClass = ErrorClassifier.classify(e, phase.connecting());
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    return failed(errorClass, status, bytes, e.getClass().getSimpleName() + message);
-  }
-
-  private Outcome failed(ErrorClass errorClass, int status, long bytes, String detail) {
-    String safe = spec.secrets().scrub(errorClass + " on " + spec.method() + " "
-        + spec.url().redact() + ": " + detail);
-    // One line: some messages (a certificate mismatch) span several.
-    return Outcome.failed(errorClass, status, bytes, safe.replaceAll("\\s*\\R\\s*", " "));
+    return HttpOutcomes.failure(spec, e, phase.connecting(), status, bytes);
   }
 
   private void report(Outcome outcome) {
@@ -117,9 +99,5 @@ final class HttpExecution implements Execution, Callback {
       LOG.debug("{} ({}): {}", testName, spec.name(), outcome.detail());
     }
     whenDone.accept(outcome);
-  }
-
-  private static String shorten(String text) {
-    return text.length() > MAX_DETAIL_TEXT ? text.substring(0, MAX_DETAIL_TEXT) + "..." : text;
   }
 }

@@ -14,6 +14,7 @@ import okhttp3.RequestBody;
  * @param trust the TLS trust to use instead of the platform's, or {@code null}
  * @param bodyContains text the response body must contain, or {@code null}
  * @param secrets every secret value in this definition, to scrub from messages
+ * @param client which HTTP client runs the executions
  */
 record HttpSpec(
     String name,
@@ -31,4 +32,26 @@ record HttpSpec(
     boolean insecure,
     StatusExpectation expectedStatus,
     String bodyContains,
-    Secrets secrets) {}
+    Secrets secrets,
+    Client client) {
+
+  /** The {@code client} key: which HTTP client runs the executions. */
+  enum Client {
+    /** The project's own client where it serves the definition (see {@link #usesNio()}), else OkHttp. */
+    AUTO,
+    /** OkHttp for every definition. */
+    OKHTTP,
+    /** The project's own non-blocking HTTP/1.1 client; cleartext only, no redirects followed. */
+    NIO
+  }
+
+  /** Whether the own client fits: a cleartext URL, no redirects to follow. */
+  boolean nioCapable() {
+    return !url.isHttps() && !followRedirects;
+  }
+
+  /** Whether executions run on {@link NioPreparedTest} rather than OkHttp. */
+  boolean usesNio() {
+    return client == Client.NIO || (client == Client.AUTO && nioCapable());
+  }
+}

@@ -11,13 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code http} test type: one HTTP request per execution, made with OkHttp. A definition in
+ * The {@code http} test type: one HTTP request per execution. A definition in
  * {@code tests.json} names the URL, method, headers, body, timeouts and what counts as success;
  * see {@code docs/http.md} for every key.
  *
- * <p>Each prepared definition owns one OkHttp client (connection pool and dispatcher) shared by
- * all its executions. Calls are asynchronous, so {@link PreparedTest#start} never waits on the
- * network. Thread safe; the no-argument constructor does no I/O.
+ * <p>Each prepared definition owns one client shared by all its executions: for a cleartext URL
+ * that follows no redirects, the project's own non-blocking HTTP/1.1 client ({@link
+ * NioPreparedTest}: one event-loop thread, no thread per call); otherwise, or with {@code
+ * "client": "okhttp"}, an OkHttp client (connection pool and dispatcher). Calls are asynchronous,
+ * so {@link PreparedTest#start} never waits on the network. Thread safe; the no-argument
+ * constructor does no I/O.
  */
 public final class HttpTestType implements TestType {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTestType.class);
@@ -49,7 +52,10 @@ public final class HttpTestType implements TestType {
     }
     LOG.debug("{}: {}: prepared {} {}", definition.source(), definition.path(), spec.method(),
         spec.url().redact());
-    return new HttpPreparedTest(spec, HttpClients.create(spec, context.maxInFlight()),
-        "CanIHazCapacityTest/" + context.version());
+    String userAgent = "CanIHazCapacityTest/" + context.version();
+    if (spec.usesNio()) {
+      return new NioPreparedTest(spec, context.maxInFlight(), userAgent);
+    }
+    return new HttpPreparedTest(spec, HttpClients.create(spec, context.maxInFlight()), userAgent);
   }
 }

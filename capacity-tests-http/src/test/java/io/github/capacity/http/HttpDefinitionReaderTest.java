@@ -34,7 +34,7 @@ class HttpDefinitionReaderTest {
         bad(definition("url", URL, "method", "FETCH"),
             "tests.json: homepage.method: \"FETCH\" is not supported, expected one of DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"),
         bad(definition("url", URL, "timeot", "5s"),
-            "tests.json: homepage.timeot: unknown key, expected one of body, body_file, ca_file, connect_timeout, "
+            "tests.json: homepage.timeot: unknown key, expected one of body, body_file, ca_file, client, connect_timeout, "
                 + "content_type, expect, follow_redirects, headers, insecure, max_connections, method, "
                 + "read_timeout, timeout, url, write_timeout"),
         bad(definition("url", URL, "timeout", "fast"),
@@ -73,6 +73,11 @@ class HttpDefinitionReaderTest {
             "tests.json: homepage.headers.X-Retries: is 3, expected a string"),
         bad(definition("url", "https://u:p@shop.example/", "headers", Map.of("Authorization", "Basic x")),
             "tests.json: homepage.url: has a user and password and headers sets Authorization, expected one of the two"),
+        bad(definition("url", URL, "client", "netty"),
+            "tests.json: homepage.client: \"netty\" is not a client, expected \"auto\", \"nio\" or \"okhttp\""),
+        bad(definition("url", "https://shop.example/", "client", "nio"),
+            "tests.json: homepage.client: \"nio\" runs http:// URLs without follow_redirects only,"
+                + " expected \"auto\" or \"okhttp\" for this definition"),
         bad(definition("url", URL, "ca_file", "ca.pem", "insecure", true),
             "tests.json: homepage.insecure: cannot be combined with ca_file, expected one of the two"));
   }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real nginx on 127.0.0.1, started with its own configuration and stopped after. */
@@ -40,12 +42,13 @@ class NginxIntegrationTest {
     nginx.close();
   }
 
-  @Test
-  void aStaticPageIsOk() throws Exception {
+  @ParameterizedTest(name = "client {0}")
+  @ValueSource(strings = {"okhttp", "nio"})
+  void aStaticPageIsOk(String client) throws Exception {
     Outcome outcome = HttpFixtures.runOnce(definition("url", nginx.url("/index.html"),
-        "expect", Map.of("status", 200, "body_contains", "Welcome")));
+        "expect", Map.of("status", 200, "body_contains", "Welcome"), "client", client));
     assertThat(outcome).isEqualTo(Outcome.ok(200, PAGE.length()));
-    assertThat(nginx.accessLog()).singleElement().asString().endsWith("200 GET /index.html HTTP/1.1");
+    assertThat(nginx.accessLog(1)).singleElement().asString().endsWith("200 GET /index.html HTTP/1.1");
   }
 
   @Test
@@ -56,13 +59,14 @@ class NginxIntegrationTest {
     assertThat(outcome.bytes()).isPositive();
   }
 
-  @Test
-  void aThousandExecutionsReuseAtMostMaxConnectionsConnections() throws Exception {
+  @ParameterizedTest(name = "client {0}")
+  @ValueSource(strings = {"okhttp", "nio"})
+  void aThousandExecutionsReuseAtMostMaxConnectionsConnections(String client) throws Exception {
     int executions = 1000;
     ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     CountDownLatch done = new CountDownLatch(executions);
     try (PreparedTest test = new HttpTestType().prepare(
-        definition("url", nginx.url("/index.html"), "max_connections", 8), HttpFixtures.context(64))) {
+        definition("url", nginx.url("/index.html"), "max_connections", 8, "client", client), HttpFixtures.context(64))) {
       for (int i = 0; i < executions; i++) {
         test.start("shop.homepage", outcome -> {
           outcomes.add(outcome);
@@ -72,7 +76,7 @@ class NginxIntegrationTest {
       assertThat(done.await(60, TimeUnit.SECONDS)).as("all outcomes within 60 s").isTrue();
     }
     assertThat(outcomes).hasSize(executions).allMatch(Outcome::ok);
-    List<String> log = nginx.accessLog();
+    List<String> log = nginx.accessLog(executions);
     assertThat(log).hasSize(executions);
     Set<String> connections = log.stream().map(line -> line.split(" ")[0]).collect(Collectors.toSet());
     assertThat(connections).as("distinct $connection in the access log").hasSizeBetween(1, 8);

@@ -117,6 +117,20 @@ final class NginxServer implements AutoCloseable {
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 
+  /**
+   * The access log once it has {@code lines} lines (or after 5 s, as it is then): nginx writes a
+   * request's line after sending the response, so a fast client can read the log before it.
+   */
+  List<String> accessLog(int lines) throws IOException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    List<String> log = accessLog();
+    while (log.size() < lines && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+      log = accessLog();
+    }
+    return log;
+  }
+
   /** Stops nginx (SIGTERM, then SIGKILL after 10 s) and waits for it. */
   @Override
   public void close() throws InterruptedException {

@@ -66,6 +66,15 @@ final class RawServer implements AutoCloseable {
     });
   }
 
+  /** Answers every request with {@code response} as it is, then closes the connection. */
+  static RawServer answering(String response) throws IOException {
+    return accepting(socket -> {
+      readRequestHead(socket.getInputStream());
+      socket.getOutputStream().write(response.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+    });
+  }
+
   /**
    * A listener with a backlog of one that never accepts, its queue filled by connections of our
    * own: Linux then drops further SYNs, so the next connect times out. Loopback only.
@@ -101,7 +110,7 @@ final class RawServer implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/";
   }
 
-  private static void readRequestHead(InputStream in) throws IOException {
+  static void readRequestHead(InputStream in) throws IOException {
     int matched = 0;
     byte[] end = "\r\n\r\n".getBytes();
     for (int b; matched < end.length && (b = in.read()) != -1; ) {

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server that closes each connection after its response without saying so (as HTTP/1.0 servers
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class StaleConnectionTest {
 
-  @Test
-  void aPooledConnectionTheServerClosedIsReplacedNotReportedAsAReset() throws Exception {
+  @ParameterizedTest(name = "client {0}")
+  @ValueSource(strings = {"okhttp", "nio"})
+  void aPooledConnectionTheServerClosedIsReplacedNotReportedAsAReset(String client) throws Exception {
     AtomicInteger connections = new AtomicInteger();
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread serving = new Thread(() -> {
@@ -50,7 +52,8 @@ class StaleConnectionTest {
       serving.start();
 
       List<Outcome> outcomes = new ArrayList<>();
-      try (PreparedTest test = prepare(definition("url", "http://127.0.0.1:" + server.getLocalPort() + "/"))) {
+      try (PreparedTest test = prepare(definition("url", "http://127.0.0.1:" + server.getLocalPort() + "/",
+          "client", client))) {
         for (int i = 0; i < 20; i++) {
           outcomes.add(runOnce(test));
         }

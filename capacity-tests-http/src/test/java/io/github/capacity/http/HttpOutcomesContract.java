@@ -1,14 +1,14 @@
 package io.github.capacity.http;
 
-import static io.github.capacity.http.HttpFixtures.definition;
-import static io.github.capacity.http.HttpFixtures.prepare;
 import static io.github.capacity.http.HttpFixtures.runOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.capacity.api.Definition;
 import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.Execution;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +20,38 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Every outcome and error class, each produced against a real loopback socket. */
-class HttpOutcomesTest {
+/**
+ * Every outcome and error class, each produced against a real loopback socket, for each of the
+ * two clients (a subclass names it): both must report the same outcomes.
+ */
+abstract class HttpOutcomesContract {
   @StartStop
   final MockWebServer server = new MockWebServer();
 
-  private String url(String path) {
+  /** The {@code client} key's value under test. */
+  protected abstract String client();
+
+  /** {@link HttpFixtures#definition} with this class's client. */
+  protected Definition definition(Object... keysAndValues) {
+    Object[] withClient = Arrays.copyOf(keysAndValues, keysAndValues.length + 2);
+    withClient[keysAndValues.length] = "client";
+    withClient[keysAndValues.length + 1] = client();
+    return HttpFixtures.definition(withClient);
+  }
+
+  protected PreparedTest prepare(Definition definition) throws Exception {
+    return HttpFixtures.prepare(definition);
+  }
+
+  /** Whether the prepared test runs on the client this class is about. */
+  @Test
+  void runsOnTheClientUnderTest() throws Exception {
+    try (PreparedTest test = prepare(definition("url", url("/")))) {
+      assertThat(test).isInstanceOf(client().equals("nio") ? NioPreparedTest.class : HttpPreparedTest.class);
+    }
+  }
+
+  protected String url(String path) {
     return server.url(path).toString();
   }
 
@@ -83,17 +109,6 @@ class HttpOutcomesTest {
     server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/next").build());
     assertThat(runOnce(definition("url", url("/")))).isEqualTo(Outcome.ok(302, 0));
     assertThat(server.getRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void aRedirectChainIsFollowedWhenAsked() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/a").build());
-    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/b").build());
-    server.enqueue(new MockResponse.Builder().code(200).body("end").build());
-    Outcome outcome = runOnce(definition("url", url("/"), "follow_redirects", true,
-        "expect", Map.of("status", "2xx")));
-    assertThat(outcome).isEqualTo(Outcome.ok(200, 3));
-    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test

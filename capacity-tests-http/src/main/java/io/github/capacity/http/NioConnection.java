@@ -1,0 +1,75 @@
+package io.github.capacity.http;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One keep-alive connection of a {@link NioPreparedTest}: its channel, the call it carries (none
+ * while idle), the request bytes still to send, and the parser of the response. Also the body
+ * sink between parser and call, which decodes gzip when the response says so. Used by the event
+ * loop thread only.
+ */
+final class NioConnection implements ResponseParser.BodySink {
+  final ResponseParser parser = new ResponseParser();
+  SocketChannel channel;
+  SelectionKey key;
+  /** Where a connect goes next, once the host name is resolved. */
+  InetAddress[] addresses;
+  int addressIndex;
+  /** The call on this connection, or {@code null} while idle. */
+  NioCall call;
+  /** The request bytes not yet written, or {@code null} once all are sent. */
+  ByteBuffer out;
+  /** Whether TCP is still connecting (also while the host name resolves). */
+  boolean connecting = true;
+  /** Responses completed on this connection: a stale pooled connection has served some. */
+  int served;
+  /** When the current phase (connect, write, read, idle keep-alive) times out, as nanoTime. */
+  long deadline = Long.MAX_VALUE;
+  boolean closed;
+  private final boolean decodeGzip;
+  private GzipInflatingSink gzip;
+  private boolean gzipStarted;
+
+  NioConnection(boolean decodeGzip) {
+    this.decodeGzip = decodeGzip;
+  }
+
+  /** Puts {@code next} on this connection and resets the parser for its response. */
+  void carry(NioCall next, boolean headRequest) {
+    call = next;
+    out = ByteBuffer.wrap(next.request());
+    gzipStarted = false;
+    parser.reset(headRequest, this);
+  }
+
+  @Override
+  public void body(byte[] bytes, int offset, int length) {
+    if (decodeGzip && parser.gzip()) {
+      if (gzip == null) {
+        gzip = new GzipInflatingSink();
+      }
+      if (!gzipStarted) {
+        gzip.reset(call);
+        gzipStarted = true;
+      }
+      gzip.body(bytes, offset, length);
+    } else {
+      call.body(bytes, offset, length);
+    }
+  }
+
+  /** Why the body could not be decoded, or {@code null}. */
+  String decodingError() {
+    return gzipStarted ? gzip.error() : null;
+  }
+
+  void releaseDecoder() {
+    if (gzip != null) {
+      gzip.close();
+      gzip = null;
+    }
+  }
+}

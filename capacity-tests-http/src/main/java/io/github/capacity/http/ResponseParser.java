@@ -1,0 +1,305 @@
+package io.github.capacity.http;
+
+import java.io.EOFException;
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads one HTTP/1.1 response as its bytes arrive, in whatever pieces the socket gives them: the
+ * status line, the headers this client needs (framing, keep-alive, content coding) and the body,
+ * framed by {@code Content-Length}, chunked, or by the end of the connection. Body bytes go to a
+ * {@link BodySink} as they are read; nothing of the body is kept. Interim (1xx) responses are
+ * skipped. Not thread safe: one per connection, reset for each response.
+ */
+final class ResponseParser {
+  /** Receives the body, still in its content coding, piece by piece. */
+  interface BodySink {
+    void body(byte[] bytes, int offset, int length);
+  }
+
+  /** The status line and headers together may not exceed this: a response is not a download. */
+  static final int MAX_HEAD_BYTES = 64 * 1024;
+  private static final int MAX_CHUNK_LINE = 1024;
+
+  private enum State { STATUS, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
+
+  /** Grows as long lines need, up to the limits: most heads fit the first 256 bytes. */
+  private byte[] line = new byte[256];
+  private int lineLength;
+  private int headBytes;
+  private State state;
+  private boolean headRequest;
+  private BodySink sink;
+
+  private int status;
+  private boolean http10;
+  private long contentLength;
+  private boolean chunked;
+  private boolean closeAfter;
+  private boolean keepAliveHeader;
+  private boolean gzip;
+  private long remaining;
+  private boolean started;
+
+  /** Starts a new response. {@code headRequest}: the response to a HEAD has no body. */
+  void reset(boolean headRequest, BodySink sink) {
+    this.headRequest = headRequest;
+    this.sink = sink;
+    this.started = false;
+    this.status = -1;
+    startHead();
+  }
+
+  private void startHead() {
+    state = State.STATUS;
+    lineLength = 0;
+    headBytes = 0;
+    http10 = false;
+    contentLength = -1;
+    chunked = false;
+    closeAfter = false;
+    keepAliveHeader = false;
+    gzip = false;
+  }
+
+  /**
+   * Consumes what {@code in} holds, up to the end of the response. Returns whether the response
+   * is complete; bytes after its end are left in {@code in}.
+   */
+  boolean feed(ByteBuffer in) throws ProtocolException {
+    if (in.hasRemaining()) {
+      started = true;
+    }
+    while (in.hasRemaining() && state != State.DONE) {
+      switch (state) {
+        case STATUS, HEADERS, TRAILERS -> {
+          if (readLine(in, MAX_HEAD_BYTES)) {
+            headLine();
+          }
+        }
+        case CHUNK_SIZE -> {
+          if (readLine(in, MAX_CHUNK_LINE)) {
+            chunkSize();
+          }
+        }
+        case CHUNK_END -> {
+          if (readLine(in, MAX_CHUNK_LINE)) {
+            if (lineLength != 0) {
+              throw new ProtocolException("chunk not followed by CRLF");
+            }
+            lineLength = 0;
+            state = State.CHUNK_SIZE;
+          }
+        }
+        case FIXED, CHUNK_DATA -> {
+          int n = (int) Math.min(remaining, in.remaining());
+          body(in, n);
+          remaining -= n;
+          if (remaining == 0) {
+            state = state == State.FIXED ? State.DONE : State.CHUNK_END;
+          }
+        }
+        case UNTIL_CLOSE -> body(in, in.remaining());
+        default -> throw new IllegalStateException(state.name());
+      }
+    }
+    return state == State.DONE;
+  }
+
+  /**
+   * The connection ended. Returns normally when that ends the response (a body delimited by the
+   * close); otherwise the response was cut short.
+   */
+  void endOfStream() throws EOFException {
+    if (state == State.UNTIL_CLOSE) {
+      state = State.DONE;
+      return;
+    }
+    if (state != State.DONE) {
+      throw new EOFException(started ? "connection closed in the middle of the response"
+          : "connection closed before the response");
+    }
+  }
+
+  /** Whether any byte of the response arrived: a request on a pooled connection that got none may go again. */
+  boolean started() {
+    return started;
+  }
+
+  /** The status code, or -1 before the status line. */
+  int status() {
+    return status;
+  }
+
+  /** Whether the body is gzip-coded ({@code Content-Encoding: gzip}). */
+  boolean gzip() {
+    return gzip;
+  }
+
+  /** Whether the connection may carry another request after this complete response. */
+  boolean reusable() {
+    return state == State.DONE && !closeAfter && (!http10 || keepAliveHeader);
+  }
+
+  private void body(ByteBuffer in, int n) {
+    if (n > 0) {
+      sink.body(in.array(), in.arrayOffset() + in.position(), n);
+      in.position(in.position() + n);
+    }
+  }
+
+  /** Appends to the line until CRLF (or a bare LF); returns whether a whole line was read. */
+  private boolean readLine(ByteBuffer in, int max) throws ProtocolException {
+    while (in.hasRemaining()) {
+      byte b = in.get();
+      if (state == State.STATUS || state == State.HEADERS || state == State.TRAILERS) {
+        if (++headBytes > MAX_HEAD_BYTES) {
+          throw new ProtocolException("response head larger than " + MAX_HEAD_BYTES + " bytes");
+        }
+      }
+      if (b == '\n') {
+        if (lineLength > 0 && line[lineLength - 1] == '\r') {
+          lineLength--;
+        }
+        return true;
+      }
+      if (lineLength == line.length) {
+        if (lineLength >= max) {
+          throw new ProtocolException("response line longer than " + max + " bytes");
+        }
+        line = java.util.Arrays.copyOf(line, Math.min(max, line.length * 2));
+      }
+      line[lineLength++] = b;
+    }
+    return false;
+  }
+
+  private void headLine() throws ProtocolException {
+    String text = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
+    lineLength = 0;
+    switch (state) {
+      case STATUS -> statusLine(text);
+      case HEADERS -> {
+        if (text.isEmpty()) {
+          endOfHead();
+        } else {
+          header(text);
+        }
+      }
+      case TRAILERS -> {
+        if (text.isEmpty()) {
+          state = State.DONE;
+        }
+      }
+      default -> throw new IllegalStateException(state.name());
+    }
+  }
+
+  private void statusLine(String text) throws ProtocolException {
+    // HTTP/1.1 200 OK
+    if (!text.startsWith("HTTP/1.") || text.length() < 12 || text.charAt(8) != ' '
+        || (text.length() > 12 && text.charAt(12) != ' ')) {
+      throw new ProtocolException("not an HTTP/1.x status line: " + printable(text));
+    }
+    http10 = text.charAt(7) == '0';
+    int code = 0;
+    for (int i = 9; i < 12; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new ProtocolException("status code is not a number: " + printable(text));
+      }
+      code = code * 10 + (c - '0');
+    }
+    if (code < 100) {
+      throw new ProtocolException("status code below 100: " + code);
+    }
+    status = code;
+    state = State.HEADERS;
+  }
+
+  private void header(String text) throws ProtocolException {
+    int colon = text.indexOf(':');
+    if (colon <= 0) {
+      throw new ProtocolException("header line without a name: " + printable(text));
+    }
+    String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+    String value = text.substring(colon + 1).trim();
+    switch (name) {
+      case "content-length" -> {
+        long length;
+        try {
+          length = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          throw new ProtocolException("Content-Length is not a number: " + printable(value));
+        }
+        if (length < 0 || (contentLength >= 0 && contentLength != length)) {
+          throw new ProtocolException("invalid Content-Length: " + printable(value));
+        }
+        contentLength = length;
+      }
+      case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
+      case "connection" -> {
+        String lower = value.toLowerCase(Locale.ROOT);
+        closeAfter |= lower.contains("close");
+        keepAliveHeader |= lower.contains("keep-alive");
+      }
+      case "content-encoding" -> gzip = value.equalsIgnoreCase("gzip");
+      default -> { }
+    }
+  }
+
+  private void endOfHead() throws ProtocolException {
+    if (status >= 100 && status < 200) {
+      if (status == 101) {
+        throw new ProtocolException("unexpected 101 Switching Protocols");
+      }
+      startHead(); // an interim response: the real one follows
+      return;
+    }
+    if (headRequest || status == 204 || status == 304) {
+      state = State.DONE;
+    } else if (chunked) {
+      state = State.CHUNK_SIZE;
+    } else if (contentLength >= 0) {
+      remaining = contentLength;
+      state = remaining == 0 ? State.DONE : State.FIXED;
+    } else {
+      closeAfter = true;
+      state = State.UNTIL_CLOSE;
+    }
+  }
+
+  private void chunkSize() throws ProtocolException {
+    long size = 0;
+    int digits = 0;
+    for (int i = 0; i < lineLength; i++) {
+      int digit = Character.digit(line[i], 16);
+      if (digit < 0) {
+        break; // chunk extensions (";name=value") and padding are ignored
+      }
+      if (++digits > 15) {
+        throw new ProtocolException("chunk size too large");
+      }
+      size = size * 16 + digit;
+    }
+    if (digits == 0) {
+      throw new ProtocolException("chunk size is not hexadecimal: "
+          + printable(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1)));
+    }
+    lineLength = 0;
+    if (size == 0) {
+      state = State.TRAILERS;
+    } else {
+      remaining = size;
+      state = State.CHUNK_DATA;
+    }
+  }
+
+  /** A protocol line for an error message: short and without control characters. */
+  private static String printable(String text) {
+    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+  }
+}
