@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * One execution on a {@link NioPreparedTest}: the request bytes, what the response has given so
  * far, and the engine's handle to cancel it. Reports exactly one outcome, whichever of response,
- * failure, timeout and cancel comes first. The response fields are used by the event loop only.
+ * failure, timeout and cancel comes first. The mutable fields are guarded by the client's lock.
  */
 final class NioCall implements Execution, ResponseParser.BodySink {
   private final NioPreparedTest owner;
@@ -24,6 +24,8 @@ final class NioCall implements Execution, ResponseParser.BodySink {
   NioConnection connection;
   /** Whether it went out again after a pooled connection turned out dead. */
   boolean retried;
+  /** The outcome decided under the client's lock, until it is delivered. */
+  Outcome outcome;
 
   NioCall(NioPreparedTest owner, String testName, byte[] request, String bodyContains,
       Consumer<Outcome> whenDone) {

@@ -21,10 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,15 +35,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A prepared {@code http} definition on the project's own HTTP/1.1 client: one thread per
  * definition runs a non-blocking event loop over at most {@code max_connections} keep-alive
- * connections. An execution costs no thread and no hand-off beyond waking the loop: the request
- * bytes (built once per test name) are written, and the response is parsed as it arrives, its body
- * counted and matched but never kept. Used for cleartext URLs that do not follow redirects (see
+ * connections. An execution costs no thread and no hand-off: {@link #start} writes the request
+ * bytes (built once per test name) on the caller's thread, at the planned instant, onto an idle
+ * connection; the loop only wakes when the response arrives, parses it as it comes, and counts and
+ * matches its body without keeping it. Used for cleartext URLs that do not follow redirects (see
  * {@link HttpTestType}); OkHttp serves the rest.
  *
  * <p>Behaves as {@link HttpPreparedTest} does: the same requests, outcomes, error classes and
  * timeouts, a pooled connection the server closed is replaced rather than reported, and cancel
- * reports {@code cancelled} at once. Thread safe: {@link #start} and {@link Execution#cancel} may
- * be called from any thread; everything else runs on the loop.
+ * reports {@code cancelled} at once. Thread safe: the connections and the queue are guarded by one
+ * lock, taken by {@link #start}, {@link Execution#cancel}, the resolver and the loop (never while
+ * the loop waits in select); outcomes are delivered after the lock is released.
  */
 final class NioPreparedTest implements PreparedTest {
   private static final Logger LOG = LoggerFactory.getLogger(NioPreparedTest.class);
@@ -62,20 +62,28 @@ final class NioPreparedTest implements PreparedTest {
   private final long readTimeout;
   private final long writeTimeout;
   private final long callTimeout;
+  /**
+   * The longest the loop waits in select: the shortest timeout. A call started while it waits
+   * cannot be due before it wakes, so starting one never needs to wake the loop.
+   */
+  private final long longestWait;
   private final Map<String, byte[]> requests = new ConcurrentHashMap<>();
   private final Set<NioCall> live = ConcurrentHashMap.newKeySet();
-  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean sleeping = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Selector selector;
   private final Thread loop;
+  private final Consumer<SelectionKey> onReady = this::ready;
 
-  // Owned by the loop thread.
+  // Guarded by lock.
+  private final Object lock = new Object();
   private final List<NioConnection> connections = new ArrayList<>();
   private final ArrayDeque<NioConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<NioCall> waiting = new ArrayDeque<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
-  private final Consumer<SelectionKey> onReady = this::ready;
+  /** Calls whose outcome is decided, to deliver once the lock is released. */
+  private ArrayList<NioCall> decided = new ArrayList<>();
+  /** Whether a registration or interest changed outside the loop: select must start again. */
+  private boolean selectorChanged;
   private ExecutorService resolver;
 
   /**
@@ -91,6 +99,13 @@ final class NioPreparedTest implements PreparedTest {
     this.readTimeout = nanos(spec.readTimeout());
     this.writeTimeout = nanos(spec.writeTimeout());
     this.callTimeout = nanos(spec.callTimeout());
+    long shortest = KEEP_IDLE_NANOS;
+    for (long timeout : new long[] {connectTimeout, readTimeout, writeTimeout, callTimeout}) {
+      if (timeout > 0) {
+        shortest = Math.min(shortest, timeout);
+      }
+    }
+    this.longestWait = shortest;
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -111,7 +126,7 @@ final class NioPreparedTest implements PreparedTest {
     }
     NioCall call = new NioCall(this, testName, request(testName), spec.bodyContains(), whenDone);
     live.add(call);
-    post(() -> dispatch(call));
+    fromOutside(() -> dispatch(call));
     if (closed.get()) {
       call.cancel(); // close() ran while this was being added
     }
@@ -126,7 +141,7 @@ final class NioPreparedTest implements PreparedTest {
     for (NioCall call : live) {
       call.cancel();
     }
-    selector.wakeup();
+    selector.wakeup(); // the loop closes the connections and ends
   }
 
   private byte[] request(String testName) {
@@ -141,15 +156,40 @@ final class NioPreparedTest implements PreparedTest {
     return built;
   }
 
-  /** Runs {@code task} on the loop, waking it only if it sleeps in select. */
-  private void post(Runnable task) {
-    tasks.add(task);
-    if (sleeping.compareAndSet(true, false)) {
+  /** Runs {@code action} under the lock from a thread other than the loop, then delivers. */
+  private void fromOutside(Runnable action) {
+    List<NioCall> outcomes;
+    boolean wake;
+    synchronized (lock) {
+      action.run();
+      outcomes = takeDecided();
+      wake = selectorChanged;
+      selectorChanged = false;
+    }
+    if (wake) {
       selector.wakeup();
+    }
+    deliverAll(outcomes);
+  }
+
+  private List<NioCall> takeDecided() {
+    if (decided.isEmpty()) {
+      return null;
+    }
+    List<NioCall> taken = decided;
+    decided = new ArrayList<>();
+    return taken;
+  }
+
+  private void deliverAll(List<NioCall> calls) {
+    if (calls != null) {
+      for (NioCall call : calls) {
+        deliver(call, call.outcome);
+      }
     }
   }
 
-  /** Reports {@code outcome} for {@code call}, which must have been claimed. Any thread. */
+  /** Reports {@code outcome} for {@code call}, which must have been claimed. Any thread, no lock. */
   void deliver(NioCall call, Outcome outcome) {
     live.remove(call);
     if (!outcome.ok() && !ErrorClass.CANCELLED.equals(outcome.errorClass())) {
@@ -165,7 +205,7 @@ final class NioPreparedTest implements PreparedTest {
   /** After a cancel: frees the call's connection or its place in the queue. Any thread. */
   void abandon(NioCall call) {
     if (!closed.get()) {
-      post(() -> {
+      fromOutside(() -> {
         if (!waiting.remove(call) && call.connection != null) {
           // The response is half read: the connection cannot carry another request.
           closeConnection(call.connection);
@@ -181,21 +221,21 @@ final class NioPreparedTest implements PreparedTest {
   private void run() {
     try {
       while (!closed.get()) {
-        for (Runnable task; (task = tasks.poll()) != null; ) {
-          task.run();
-        }
         long now = System.nanoTime();
-        long next = expire(now);
-        sleeping.set(true);
-        if (!tasks.isEmpty() || closed.get()) {
-          sleeping.set(false);
-          selector.selectNow(onReady);
-          continue;
+        long next;
+        List<NioCall> outcomes;
+        synchronized (lock) {
+          next = Math.min(expire(now), now + longestWait);
+          outcomes = takeDecided();
+          selectorChanged = false;
         }
-        long waitMillis = next == Long.MAX_VALUE ? 0
-            : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
+        deliverAll(outcomes);
+        long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
         selector.select(onReady, waitMillis);
-        sleeping.set(false);
+        synchronized (lock) {
+          outcomes = takeDecided();
+        }
+        deliverAll(outcomes);
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("{}: the HTTP event loop failed; executions of this test now fail", spec.name(), e);
@@ -206,27 +246,37 @@ final class NioPreparedTest implements PreparedTest {
 
   private void shutDown() {
     closed.set(true);
-    for (NioConnection connection : new ArrayList<>(connections)) {
-      closeConnection(connection);
+    List<NioCall> outcomes;
+    synchronized (lock) {
+      for (NioConnection connection : new ArrayList<>(connections)) {
+        closeConnection(connection);
+      }
+      waiting.clear();
+      if (resolver != null) {
+        resolver.shutdownNow();
+      }
+      try {
+        selector.close(); // under the lock: dispatch never registers with a closed selector
+      } catch (IOException e) {
+        LOG.debug("{}: closing the selector: {}", spec.name(), e.toString());
+      }
+      outcomes = takeDecided();
     }
+    deliverAll(outcomes);
     for (NioCall call : live) {
       if (call.claim()) {
         deliver(call, Outcome.cancelled());
       }
     }
-    waiting.clear();
-    tasks.clear();
-    if (resolver != null) {
-      resolver.shutdownNow();
-    }
-    try {
-      selector.close();
-    } catch (IOException e) {
-      LOG.debug("{}: closing the selector: {}", spec.name(), e.toString());
-    }
   }
 
   private void ready(SelectionKey key) {
+    synchronized (lock) {
+      readyLocked(key);
+    }
+  }
+
+  private void readyLocked(SelectionKey key) {
     NioConnection connection = (NioConnection) key.attachment();
     try {
       if (!key.isValid() || connection.closed) {
@@ -251,8 +301,9 @@ final class NioPreparedTest implements PreparedTest {
   }
 
   private void dispatch(NioCall call) {
-    if (call.reported()) {
-      return; // cancelled before it reached the loop
+    if (closed.get()) {
+      report(call, Outcome.cancelled());
+      return;
     }
     NioConnection connection = idle.pollFirst();
     if (connection != null) {
@@ -288,14 +339,14 @@ final class NioPreparedTest implements PreparedTest {
       resolver().execute(() -> {
         try {
           InetAddress[] addresses = InetAddress.getAllByName(host);
-          post(() -> {
+          fromOutside(() -> {
             if (!connection.closed) {
               connection.addresses = addresses;
               connect(connection);
             }
           });
         } catch (UnknownHostException e) {
-          post(() -> {
+          fromOutside(() -> {
             if (!connection.closed) {
               fail(connection, e);
             }
@@ -325,6 +376,7 @@ final class NioPreparedTest implements PreparedTest {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       connection.key = channel.register(selector, 0, connection);
+      selectorChanged = true;
       InetAddress address = connection.addresses[connection.addressIndex];
       if (channel.connect(new InetSocketAddress(address, spec.url().port()))) {
         connected(connection);
@@ -391,6 +443,7 @@ final class NioPreparedTest implements PreparedTest {
     long now = System.nanoTime();
     if (out.hasRemaining()) {
       connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+      selectorChanged = true;
       connection.deadline = deadline(now, writeTimeout);
     } else {
       connection.out = null;
@@ -531,9 +584,11 @@ final class NioPreparedTest implements PreparedTest {
     openForWaiting();
   }
 
+  /** Decides {@code call}'s outcome, delivered once the lock is released. */
   private void report(NioCall call, Outcome outcome) {
     if (call.claim()) {
-      deliver(call, outcome);
+      call.outcome = outcome;
+      decided.add(call);
     }
   }
 
@@ -545,6 +600,7 @@ final class NioPreparedTest implements PreparedTest {
     connections.remove(connection);
     idle.remove(connection);
     closeChannel(connection);
+    selectorChanged = true; // the channel's descriptor is released when select runs again
     connection.releaseDecoder();
   }
 
