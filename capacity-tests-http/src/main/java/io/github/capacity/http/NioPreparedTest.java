@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +67,6 @@ final class NioPreparedTest implements PreparedTest {
    */
   private final long longestWait;
   private final Map<String, byte[]> requests = new ConcurrentHashMap<>();
-  private final Set<NioCall> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Selector selector;
   private final Thread loop;
@@ -125,7 +123,6 @@ final class NioPreparedTest implements PreparedTest {
       return () -> {};
     }
     NioCall call = new NioCall(this, testName, request(testName), spec.bodyContains(), whenDone);
-    live.add(call);
     fromOutside(() -> dispatch(call));
     if (closed.get()) {
       call.cancel(); // close() ran while this was being added
@@ -138,10 +135,26 @@ final class NioPreparedTest implements PreparedTest {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    for (NioCall call : live) {
-      call.cancel();
-    }
+    cancelAll();
     selector.wakeup(); // the loop closes the connections and ends
+  }
+
+  /** Reports every call on a connection or waiting for one as cancelled. */
+  private void cancelAll() {
+    List<NioCall> cancelled = new ArrayList<>();
+    synchronized (lock) {
+      for (NioConnection connection : connections) {
+        if (connection.call != null) {
+          cancelled.add(connection.call);
+        }
+      }
+      cancelled.addAll(waiting);
+    }
+    for (NioCall call : cancelled) {
+      if (call.claim()) {
+        deliver(call, Outcome.cancelled());
+      }
+    }
   }
 
   private byte[] request(String testName) {
@@ -191,7 +204,6 @@ final class NioPreparedTest implements PreparedTest {
 
   /** Reports {@code outcome} for {@code call}, which must have been claimed. Any thread, no lock. */
   void deliver(NioCall call, Outcome outcome) {
-    live.remove(call);
     if (!outcome.ok() && !ErrorClass.CANCELLED.equals(outcome.errorClass())) {
       LOG.debug("{} ({}): {}", call.testName, spec.name(), outcome.detail());
     }
@@ -246,6 +258,7 @@ final class NioPreparedTest implements PreparedTest {
 
   private void shutDown() {
     closed.set(true);
+    cancelAll();
     List<NioCall> outcomes;
     synchronized (lock) {
       for (NioConnection connection : new ArrayList<>(connections)) {
@@ -263,11 +276,6 @@ final class NioPreparedTest implements PreparedTest {
       outcomes = takeDecided();
     }
     deliverAll(outcomes);
-    for (NioCall call : live) {
-      if (call.claim()) {
-        deliver(call, Outcome.cancelled());
-      }
-    }
   }
 
   private void ready(SelectionKey key) {

@@ -177,24 +177,23 @@ final class ResponseParser {
   }
 
   private void headLine() throws ProtocolException {
-    String text = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
-    lineLength = 0;
     switch (state) {
-      case STATUS -> statusLine(text);
+      case STATUS -> statusLine(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1));
       case HEADERS -> {
-        if (text.isEmpty()) {
+        if (lineLength == 0) {
           endOfHead();
         } else {
-          header(text);
+          header();
         }
       }
       case TRAILERS -> {
-        if (text.isEmpty()) {
+        if (lineLength == 0) {
           state = State.DONE;
         }
       }
       default -> throw new IllegalStateException(state.name());
     }
+    lineLength = 0;
   }
 
   private void statusLine(String text) throws ProtocolException {
@@ -219,35 +218,58 @@ final class ResponseParser {
     state = State.HEADERS;
   }
 
-  private void header(String text) throws ProtocolException {
-    int colon = text.indexOf(':');
-    if (colon <= 0) {
-      throw new ProtocolException("header line without a name: " + printable(text));
+  /** Reads the header line in {@code line}; only the four that framing needs become strings. */
+  private void header() throws ProtocolException {
+    int colon = 0;
+    while (colon < lineLength && line[colon] != ':') {
+      colon++;
     }
-    String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-    String value = text.substring(colon + 1).trim();
-    switch (name) {
-      case "content-length" -> {
-        long length;
-        try {
-          length = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-          throw new ProtocolException("Content-Length is not a number: " + printable(value));
-        }
-        if (length < 0 || (contentLength >= 0 && contentLength != length)) {
-          throw new ProtocolException("invalid Content-Length: " + printable(value));
-        }
-        contentLength = length;
-      }
-      case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
-      case "connection" -> {
-        String lower = value.toLowerCase(Locale.ROOT);
-        closeAfter |= lower.contains("close");
-        keepAliveHeader |= lower.contains("keep-alive");
-      }
-      case "content-encoding" -> gzip = value.equalsIgnoreCase("gzip");
-      default -> { }
+    if (colon == 0 || colon == lineLength) {
+      throw new ProtocolException("header line without a name: "
+          + printable(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1)));
     }
+    if (nameIs(colon, "content-length")) {
+      String value = value(colon);
+      long length;
+      try {
+        length = Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new ProtocolException("Content-Length is not a number: " + printable(value));
+      }
+      if (length < 0 || (contentLength >= 0 && contentLength != length)) {
+        throw new ProtocolException("invalid Content-Length: " + printable(value));
+      }
+      contentLength = length;
+    } else if (nameIs(colon, "transfer-encoding")) {
+      chunked = value(colon).toLowerCase(Locale.ROOT).endsWith("chunked");
+    } else if (nameIs(colon, "connection")) {
+      String lower = value(colon).toLowerCase(Locale.ROOT);
+      closeAfter |= lower.contains("close");
+      keepAliveHeader |= lower.contains("keep-alive");
+    } else if (nameIs(colon, "content-encoding")) {
+      gzip = value(colon).equalsIgnoreCase("gzip");
+    }
+  }
+
+  /** Whether the header name before {@code colon} is {@code lowerName}, ignoring ASCII case. */
+  private boolean nameIs(int colon, String lowerName) {
+    if (colon != lowerName.length()) {
+      return false;
+    }
+    for (int i = 0; i < colon; i++) {
+      int c = line[i];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowerName.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String value(int colon) {
+    return new String(line, colon + 1, lineLength - colon - 1, StandardCharsets.ISO_8859_1).trim();
   }
 
   private void endOfHead() throws ProtocolException {

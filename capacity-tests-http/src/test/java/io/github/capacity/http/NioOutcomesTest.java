@@ -155,6 +155,25 @@ class NioOutcomesTest extends HttpOutcomesContract {
   }
 
   @Test
+  void aBodyLargerThanTheSocketBufferIsSentWhole() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(201).build());
+    String body = "x".repeat(4 << 20);
+    Outcome outcome = runOnce(definition("url", url("/upload"), "method", "POST", "body", body));
+    assertThat(outcome).isEqualTo(Outcome.ok(201, 0));
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getBodySize()).isEqualTo(4 << 20);
+  }
+
+  @Test
+  void aServerThatStopsReadingHitsTheWriteTimeout() throws Exception {
+    try (RawServer silent = RawServer.neverAnswering()) {
+      Outcome outcome = runOnce(definition("url", silent.url(), "method", "POST",
+          "body", "x".repeat(16 << 20), "write_timeout", "200ms"));
+      assertThat(outcome.errorClass()).as(outcome.detail()).isEqualTo(ErrorClass.TIMEOUT);
+      assertThat(outcome.detail()).endsWith("write timed out after 200 ms");
+    }
+  }
+
+  @Test
   void manyConcurrentExecutionsShareAtMostMaxConnections() throws Exception {
     int executions = 200;
     for (int i = 0; i < executions; i++) {
