@@ -8,6 +8,7 @@ import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Result;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.Schedule;
+import io.github.capacity.core.pacing.StartBudget;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ final class TestRun {
 
   // Scheduler thread only.
   private Schedule schedule;
+  private StartBudget budget;
   private long nextIndex;
   private long runInWindow;
   private MinuteCounters counters;
@@ -81,26 +83,48 @@ final class TestRun {
     long phase = Schedule.phaseNanos(context.host, line.testName(), windowNanos / frequency);
     schedule = new Schedule(windowStartNanos, windowNanos, frequency, phase, startNanos,
         alreadyRun, context.catchUp, context.catchUpMaxFactor);
+    budget = new StartBudget(frequency, windowNanos, context.catchUpMaxFactor, startNanos);
     nextIndex = schedule.firstIndex();
     runInWindow = Math.max(alreadyRun, nextIndex);
     counters.skipped.add(schedule.skippedBeforeStart());
   }
 
-  /** When the next execution of this window is due, or {@link Long#MAX_VALUE} if none is. */
+  /**
+   * When the next execution of this window may start: when it is due, or later while the start
+   * budget spreads a backlog. {@link Long#MAX_VALUE} if none is left.
+   */
   long nextDueNanos() {
     if (nextIndex >= schedule.endIndex()) {
       return Long.MAX_VALUE;
     }
     long due = schedule.dueNanos(nextIndex);
-    return due < schedule.windowEndNanos() ? due : Long.MAX_VALUE;
+    return due < schedule.windowEndNanos() ? Math.max(due, budget.nextStartNanos()) : Long.MAX_VALUE;
   }
 
-  /** Starts every execution due at or before {@code nowNanos}, in plan order. */
+  /**
+   * Starts the executions due at or before {@code nowNanos}, in plan order, as fast as the start
+   * budget allows: a scheduler that fell behind catches up at the catch-up factor, not at once.
+   */
   void startDue(long nowNanos) {
+    startDue(nowNanos, false);
+  }
+
+  /**
+   * At the window's end: starts everything that was due within it, budget or not, so that the
+   * minute's count stays exact.
+   */
+  void startAllDue(long nowNanos) {
+    startDue(nowNanos, true);
+  }
+
+  private void startDue(long nowNanos, boolean ignoreBudget) {
     long windowEnd = schedule.windowEndNanos();
     while (nextIndex < schedule.endIndex()) {
       long due = schedule.dueNanos(nextIndex);
       if (due > nowNanos || due >= windowEnd) {
+        return;
+      }
+      if (!budget.tryStart(nowNanos) && !ignoreBudget) {
         return;
       }
       nextIndex++;

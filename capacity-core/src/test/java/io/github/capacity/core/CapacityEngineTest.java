@@ -202,6 +202,40 @@ class CapacityEngineTest {
     }
   }
 
+  /** A stalled scheduler (a JVM pause, a busy host) spreads its backlog instead of bursting it. */
+  @Test
+  void aSchedulerStalledFiftyMillisecondsCatchesUpAtTheFactorNotAtOnce() {
+    source.set(line(1, "api", "ping", 120_000));
+    long stallAt = time.nanoTime() + 10 * SECOND;
+    time.at(stallAt, () -> time.advanceNanos(50_000_000L));
+    try (CapacityEngine engine = engine()) {
+      assertThat(engine.runMinute().accounts().get(0).started()).isEqualTo(120_000);
+    }
+    List<Long> starts = fake.startNanos("api");
+    // 100 were due when the scheduler got back; at the default factor 2 they go out at 4,000/s
+    // (40 per 10 ms, plus a burst of one millisecond's worth, 4), and the backlog is gone 50 ms
+    // later. Without the budget, the 100 went out at once.
+    for (long from = stallAt; from < stallAt + 200_000_000L; from += 1_000_000L) {
+      long windowStart = from;
+      assertThat(starts.stream().filter(t -> t >= windowStart && t < windowStart + 10_000_000L))
+          .as("starts in the 10 ms from %d ms after the stall", (from - stallAt) / 1_000_000L)
+          .hasSizeLessThanOrEqualTo(44);
+    }
+    long afterCatchUp = stallAt + 200_000_000L;
+    assertThat(starts.stream().filter(t -> t >= afterCatchUp && t < afterCatchUp + SECOND)).hasSize(2000);
+  }
+
+  @Test
+  void aStallAtTheMinutesEndStillStartsTheWholeCount() {
+    source.set(line(1, "api", "ping", 120_000));
+    time.at(time.nanoTime() + 60 * SECOND - 20_000_000L, () -> time.advanceNanos(30_000_000L));
+    try (CapacityEngine engine = engine()) {
+      MinuteAccount account = engine.runMinute().accounts().get(0);
+      assertThat(account.started()).isEqualTo(120_000);
+      assertThat(account.skipped()).isZero();
+    }
+  }
+
   @Test
   void startsOnTimeWhetherOrNotEarlierOnesFinishedAndDropsBeyondMaxInFlight() {
     test("slow", Map.of("latency", "2500ms"));

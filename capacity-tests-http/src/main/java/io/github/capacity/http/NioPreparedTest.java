@@ -250,7 +250,7 @@ final class NioPreparedTest implements PreparedTest {
         deliverAll(outcomes);
       }
     } catch (IOException | RuntimeException e) {
-      LOG.error("{}: the HTTP event loop failed; executions of this test now fail", spec.name(), e);
+      LOG.error("{}: the HTTP event loop failed; executions of this test are cancelled from now on", spec.name(), e);
     } finally {
       shutDown();
     }
