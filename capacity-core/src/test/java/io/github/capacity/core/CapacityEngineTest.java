@@ -7,6 +7,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.TimeSource;
 import io.github.capacity.api.testing.FakeTimeSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.TestLine;
@@ -223,6 +224,39 @@ class CapacityEngineTest {
     }
     long afterCatchUp = stallAt + 200_000_000L;
     assertThat(starts.stream().filter(t -> t >= afterCatchUp && t < afterCatchUp + SECOND)).hasSize(2000);
+  }
+
+  /**
+   * A real scheduler wakes a little after each deadline; that must not add up while it catches up
+   * at the factor. At 500/s and a factor of 1.2 the budget holds a single start, no slack at all.
+   */
+  @Test
+  void wakingAFractionOfAMillisecondLateDuringTheCatchUpDoesNotAddUp() {
+    startAt(0.4);
+    FakeTimeSource fakeTime = time;
+    TimeSource oversleeping = new TimeSource() {
+      @Override
+      public long wallMillis() {
+        return fakeTime.wallMillis();
+      }
+
+      @Override
+      public long nanoTime() {
+        return fakeTime.nanoTime();
+      }
+
+      @Override
+      public void sleepNanos(long nanos) throws InterruptedException {
+        fakeTime.sleepNanos(nanos + 80_000L); // the timer slack and wake-up of a busy host
+      }
+    };
+    source.set(line(1, "api", "ping", 30_000));
+    try (CapacityEngine engine = engine(b -> b.catchUpMaxFactor(1.2).timeSource(oversleeping))) {
+      assertThat(engine.runMinute().accounts().get(0).started()).isEqualTo(30_000);
+    }
+    long worstLag = rec.results("api").stream()
+        .mapToLong(r -> r.startEpochNanos() - r.plannedEpochNanos()).max().orElseThrow();
+    assertThat(worstLag).as("largest start lag, ns").isLessThan(1_000_000L);
   }
 
   @Test

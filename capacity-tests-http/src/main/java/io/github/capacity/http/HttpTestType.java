@@ -5,6 +5,8 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -53,9 +55,26 @@ public final class HttpTestType implements TestType {
     LOG.debug("{}: {}: prepared {} {}", definition.source(), definition.path(), spec.method(),
         spec.url().redact());
     String userAgent = "CanIHazCapacityTest/" + context.version();
-    if (spec.usesNio()) {
+    if (spec.usesNio() && (spec.client() == HttpSpec.Client.NIO || !proxied(spec))) {
       return new NioPreparedTest(spec, context.maxInFlight(), userAgent);
     }
     return new HttpPreparedTest(spec, HttpClients.create(spec, context.maxInFlight()), userAgent);
+  }
+
+  /**
+   * Whether Java routes the definition's URL through a proxy ({@code -Dhttp.proxyHost}, a default
+   * {@link ProxySelector}): only OkHttp honours that, so {@code auto} then chooses it.
+   */
+  static boolean proxied(HttpSpec spec) {
+    ProxySelector selector = ProxySelector.getDefault();
+    if (selector == null) {
+      return false;
+    }
+    try {
+      return selector.select(spec.url().uri()).stream().anyMatch(p -> p.type() != Proxy.Type.DIRECT);
+    } catch (RuntimeException e) {
+      LOG.debug("{}: the proxy selector failed, assuming no proxy: {}", spec.name(), e.toString());
+      return false;
+    }
   }
 }

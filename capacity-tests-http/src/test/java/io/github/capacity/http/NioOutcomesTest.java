@@ -10,6 +10,8 @@ import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,19 @@ class NioOutcomesTest extends HttpOutcomesContract {
       assertThat(plain).isInstanceOf(NioPreparedTest.class);
       assertThat(redirects).isInstanceOf(HttpPreparedTest.class);
       assertThat(tls).isInstanceOf(HttpPreparedTest.class);
+    }
+  }
+
+  @Test
+  void autoChoosesOkHttpWhenJavaRoutesTheUrlThroughAProxy() throws Exception {
+    ProxySelector before = ProxySelector.getDefault();
+    ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress("127.0.0.1", 3128)));
+    try (PreparedTest proxied = HttpFixtures.prepare(HttpFixtures.definition("url", url("/")));
+        PreparedTest forced = prepare(definition("url", url("/")))) {
+      assertThat(proxied).isInstanceOf(HttpPreparedTest.class);
+      assertThat(forced).as("client nio connects directly").isInstanceOf(NioPreparedTest.class);
+    } finally {
+      ProxySelector.setDefault(before);
     }
   }
 

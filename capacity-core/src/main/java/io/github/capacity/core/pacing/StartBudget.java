@@ -7,9 +7,11 @@ package io.github.capacity.core.pacing;
  * most {@link #BURST_NANOS} worth of starts at that pace: the same limit the schedule's own
  * catch-up keeps, now also after a stall. A token bucket, in arithmetic on the caller's clock.
  *
- * <p>On time, it never holds a start back: planned starts are {@code factor} times further apart
- * than the bucket refills. Behind, it spreads what is due at {@code factor} times the rate; the
- * delay counts in the schedule lag and the latency, both measured from the plan.
+ * <p>The caller asks it only for starts well behind their plan (a backlog): the bucket is drained
+ * by a catch-up that runs at exactly the factor, so jitter of a fraction of a millisecond held
+ * back by it would add up over the catch-up. Behind, it spreads what is due at {@code factor}
+ * times the rate; the delay counts in the schedule lag and the latency, both measured from the
+ * plan.
  *
  * <p>Not thread safe: the scheduler thread's only.
  */
