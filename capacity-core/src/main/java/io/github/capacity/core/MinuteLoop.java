@@ -19,10 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler: one thread that sleeps until the next planned start, starts what is due (a
- * backlog after a stall at no more than the catch-up factor, see {@link
- * io.github.capacity.core.pacing.StartBudget}), and reacts to configuration changes and stop
- * requests in between. Windows are calendar minutes;
+ * The scheduler: one thread that sleeps until the next planned start, starts everything due, and
+ * reacts to configuration changes and stop requests in between. Windows are calendar minutes;
  * when a run spans several, each line's next window starts exactly where its plan says.
  */
 final class MinuteLoop {
@@ -115,7 +113,7 @@ final class MinuteLoop {
         // A scheduler that wakes (or gets back from a slow start) after the window's end still
         // starts, late, what was due within the window: the minute's count is exact.
         for (TestRun run : runs.values()) {
-          run.startAllDue(now);
+          run.startDue(now);
         }
         endWindow();
         if (endNanos <= windowEnd) {

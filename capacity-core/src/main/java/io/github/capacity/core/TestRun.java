@@ -8,7 +8,6 @@ import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Result;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.Schedule;
-import io.github.capacity.core.pacing.StartBudget;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,12 +22,6 @@ import org.slf4j.LoggerFactory;
 final class TestRun {
   private static final Logger log = LoggerFactory.getLogger(TestRun.class);
 
-  /**
-   * How far behind its plan a start must be before the start budget may hold it back: more than
-   * the scheduler's wake-up jitter, less than any stall worth spreading.
-   */
-  static final long BACKLOG_NANOS = 1_000_000;
-
   private final RunContext context;
   private final Set<InFlight> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -38,7 +31,6 @@ final class TestRun {
 
   // Scheduler thread only.
   private Schedule schedule;
-  private StartBudget budget;
   private long nextIndex;
   private long runInWindow;
   private MinuteCounters counters;
@@ -89,56 +81,26 @@ final class TestRun {
     long phase = Schedule.phaseNanos(context.host, line.testName(), windowNanos / frequency);
     schedule = new Schedule(windowStartNanos, windowNanos, frequency, phase, startNanos,
         alreadyRun, context.catchUp, context.catchUpMaxFactor);
-    budget = new StartBudget(frequency, windowNanos, context.catchUpMaxFactor, startNanos);
     nextIndex = schedule.firstIndex();
     runInWindow = Math.max(alreadyRun, nextIndex);
     counters.skipped.add(schedule.skippedBeforeStart());
   }
 
-  /**
-   * When the next execution of this window may start: when it is due, or later while the start
-   * budget spreads a backlog. {@link Long#MAX_VALUE} if none is left.
-   */
+  /** When the next execution of this window is due, or {@link Long#MAX_VALUE} if none is. */
   long nextDueNanos() {
     if (nextIndex >= schedule.endIndex()) {
       return Long.MAX_VALUE;
     }
     long due = schedule.dueNanos(nextIndex);
-    if (due >= schedule.windowEndNanos()) {
-      return Long.MAX_VALUE;
-    }
-    long allowed = budget.nextStartNanos();
-    return allowed > due + BACKLOG_NANOS ? allowed : due;
+    return due < schedule.windowEndNanos() ? due : Long.MAX_VALUE;
   }
 
-  /**
-   * Starts the executions due at or before {@code nowNanos}, in plan order. Those more than
-   * {@link #BACKLOG_NANOS} behind go as fast as the start budget allows: a scheduler that fell
-   * behind catches up at the catch-up factor, not at once.
-   */
+  /** Starts every execution due at or before {@code nowNanos}, in plan order. */
   void startDue(long nowNanos) {
-    startDue(nowNanos, false);
-  }
-
-  /**
-   * At the window's end: starts everything that was due within it, budget or not, so that the
-   * minute's count stays exact.
-   */
-  void startAllDue(long nowNanos) {
-    startDue(nowNanos, true);
-  }
-
-  private void startDue(long nowNanos, boolean ignoreBudget) {
     long windowEnd = schedule.windowEndNanos();
     while (nextIndex < schedule.endIndex()) {
       long due = schedule.dueNanos(nextIndex);
       if (due > nowNanos || due >= windowEnd) {
-        return;
-      }
-      // Within BACKLOG_NANOS of its plan a start never waits (the scheduler's wake-up jitter
-      // must not add up); further behind, it waits for the budget.
-      boolean allowed = budget.tryStart(nowNanos);
-      if (!allowed && !ignoreBudget && nowNanos - due > BACKLOG_NANOS) {
         return;
       }
       nextIndex++;
