@@ -82,6 +82,11 @@ final class Installed {
 
   /** Starts {@code bin/capacity args}; its stdout and stderr go to files named after {@code tag}. */
   Run start(String tag, String... args) throws IOException, InterruptedException {
+    return start(tag, Map.of(), args);
+  }
+
+  /** As {@link #start(String, String...)}, with {@code environment} set on top of the usual. */
+  Run start(String tag, Map<String, String> environment, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(distribution().resolve("bin/capacity").toString());
     command.addAll(List.of(args));
@@ -91,6 +96,7 @@ final class Installed {
     Map<String, String> env = builder.environment();
     env.put("CAPACITY_SETTINGS", home.resolve("capacity.properties").toString());
     env.put("CAPACITY_CDS_DIR", distribution().resolve("var/cds").toString());
+    env.putAll(environment);
     return new Run(builder.start(), home.resolve(tag + ".out"), home.resolve(tag + ".err"));
   }
 
