@@ -87,9 +87,9 @@ public final class InstanceLimiter {
   }
 
   private static void writeHolder(FileChannel channel) throws IOException {
-    ProcessHandle self = ProcessHandle.current();
-    String started = self.info().startInstant().map(Object::toString).orElse("unknown");
-    byte[] text = ("pid=" + self.pid() + "\nstarted=" + started + "\n")
+    // When the slot was taken; the process's own start time would cost reading /proc at start-up.
+    String started = UtcText.of(System.currentTimeMillis());
+    byte[] text = ("pid=" + ProcessHandle.current().pid() + "\nstarted=" + started + "\n")
         .getBytes(StandardCharsets.UTF_8);
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(text), 0);

@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class MinuteClaim {
 
   private void writeLastMinute(long minute) throws IOException {
     Path aside = lockDir.resolve("last-minute." + ProcessHandle.current().pid() + ".tmp");
-    String text = minute + " " + Instant.ofEpochMilli(minute) + "\n";
+    String text = minute + " " + UtcText.of(minute) + "\n";
     Files.writeString(aside, text, StandardCharsets.UTF_8);
     try {
       Files.move(aside, recordFile, StandardCopyOption.ATOMIC_MOVE,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +131,19 @@ final class WatchTargets {
       } catch (IOException e) {
         return null;
       }
+    }
+
+    // Written out: a record's generated equals and hashCode are bootstrapped through method
+    // handles at their first call, start-up time of every run.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof FileStamp that && sizeBytes == that.sizeBytes
+          && modifiedNanos == that.modifiedNanos && Objects.equals(fileKey, that.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sizeBytes, modifiedNanos, fileKey);
     }
   }
 }
