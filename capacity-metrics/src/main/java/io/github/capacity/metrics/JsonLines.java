@@ -1,183 +1,256 @@
 package io.github.capacity.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
- * The JSON documents of the {@code file} and {@code udp} destinations, built with Jackson so that
- * any value, a test name with a newline included, stays inside its string. Each document is one
- * line. Field names are listed in {@code docs/metrics.md}. Thread safe.
+ * Writes the JSON documents of the {@code file} and {@code udp} destinations, one line each, as
+ * UTF-8 bytes without the newline. Field names are listed in {@code docs/metrics.md}. Each
+ * document method replaces the current line, which {@link #appendTo} or {@link #bytes} then takes:
+ * {@code json.execution(result).appendTo(packer)}.
+ *
+ * <p>One Jackson streaming generator serves every document of a destination: each is written as
+ * the next root value into a buffer that is reused, so a result costs no tree, no generator and
+ * no string, at up to tens of thousands a second. Jackson escapes every value, so a test name or
+ * detail with quotes, newlines or a lone surrogate stays inside its string (characters outside the
+ * BMP are written as {@code \\uXXXX} pairs). Durations are plain decimals ({@code 0.104}); the
+ * doubles of a minute's figures use Jackson's fast writer, without the JDK's big-integer arithmetic.
+ *
+ * <p>Not thread safe: one instance per sender thread.
  */
 public final class JsonLines {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .build();
 
-  private JsonLines() {}
+  /** The current line; its array is read in place. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer() {
+      super(512);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
+
+  private final LineBuffer buffer = new LineBuffer();
+  private final char[] digits = new char[32];
+  private JsonGenerator json = newGenerator();
+
+  private JsonGenerator newGenerator() {
+    try {
+      JsonGenerator generator = FACTORY.createGenerator(buffer);
+      generator.setRootValueSeparator(null);
+      return generator;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** One execution: the seed's {@code test_name}, {@code test_time}, {@code test_epoch} and the rest. */
-  public static ObjectNode execution(Result result) {
+  public JsonLines execution(Result result) {
     Outcome outcome = result.outcome();
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("kind", "execution");
-    node.put("test_name", result.testName());
-    node.put("test_time", Math.round(result.serviceNanos() / 1_000.0) / 1e6);
-    node.put("test_epoch", Math.floorDiv(result.startEpochNanos(), 1_000_000_000L));
-    node.put("test_type", result.testType());
-    node.put("host", result.host());
-    node.put("planned_epoch_ns", result.plannedEpochNanos());
-    node.put("start_epoch_ns", result.startEpochNanos());
-    node.put("end_epoch_ns", result.endEpochNanos());
-    node.put("latency_ms", Millis.ofNanos(result.latencyNanos()));
-    node.put("service_time_ms", Millis.ofNanos(result.serviceNanos()));
-    node.put("start_lag_ms", Millis.ofNanos(result.startLagNanos()));
-    node.put("ok", outcome.ok());
-    node.put("error_class", outcome.ok() ? null : outcome.errorClass().word());
-    if (outcome.status() == Outcome.NO_STATUS) {
-      node.putNull("status");
-    } else {
-      node.put("status", outcome.status());
+    buffer.reset();
+    try {
+      json.writeStartObject();
+      json.writeStringField("kind", "execution");
+      json.writeStringField("test_name", result.testName());
+      decimal("test_time", micros(result.serviceNanos()), 6);
+      json.writeNumberField("test_epoch", Math.floorDiv(result.startEpochNanos(), 1_000_000_000L));
+      json.writeStringField("test_type", result.testType());
+      json.writeStringField("host", result.host());
+      json.writeNumberField("planned_epoch_ns", result.plannedEpochNanos());
+      json.writeNumberField("start_epoch_ns", result.startEpochNanos());
+      json.writeNumberField("end_epoch_ns", result.endEpochNanos());
+      decimal("latency_ms", micros(result.latencyNanos()), 3);
+      decimal("service_time_ms", micros(result.serviceNanos()), 3);
+      decimal("start_lag_ms", micros(result.startLagNanos()), 3);
+      json.writeBooleanField("ok", outcome.ok());
+      json.writeStringField("error_class", outcome.ok() ? null : outcome.errorClass().word());
+      json.writeFieldName("status");
+      if (outcome.status() == Outcome.NO_STATUS) {
+        json.writeNull();
+      } else {
+        json.writeNumber(outcome.status());
+      }
+      json.writeNumberField("bytes", outcome.bytes());
+      json.writeStringField("detail", outcome.detail());
+      json.writeEndObject();
+      return take();
+    } catch (IOException e) {
+      throw failed(e);
     }
-    node.put("bytes", outcome.bytes());
-    node.put("detail", outcome.detail());
-    return node;
+  }
+
+  /** Nanoseconds rounded to microseconds, halves up. */
+  private static long micros(long nanos) {
+    return Math.floorDiv(nanos + 500, 1_000L);
   }
 
   /**
-   * {@code line(execution(result))}, written straight into a string: the same characters, without
-   * building a tree and a generator for each of up to tens of thousands of results a second.
-   * Strings are escaped exactly as Jackson's default generator does.
+   * Writes {@code units / 10^scale} as a plain decimal: {@code 0.104}, {@code 2.0}, {@code
+   * 0.000104}, never an exponent, trailing zeros cut down to one. The digits come straight from the
+   * integer: a double's shortest digits would cost a conversion and its garbage four times a line.
    */
-  public static String executionLine(Result result) {
-    Outcome outcome = result.outcome();
-    StringBuilder out = new StringBuilder(400);
-    out.append("{\"kind\":\"execution\",\"test_name\":");
-    string(out, result.testName());
-    out.append(",\"test_time\":").append(Math.round(result.serviceNanos() / 1_000.0) / 1e6);
-    out.append(",\"test_epoch\":").append(Math.floorDiv(result.startEpochNanos(), 1_000_000_000L));
-    out.append(",\"test_type\":");
-    string(out, result.testType());
-    out.append(",\"host\":");
-    string(out, result.host());
-    out.append(",\"planned_epoch_ns\":").append(result.plannedEpochNanos());
-    out.append(",\"start_epoch_ns\":").append(result.startEpochNanos());
-    out.append(",\"end_epoch_ns\":").append(result.endEpochNanos());
-    out.append(",\"latency_ms\":").append(Millis.ofNanos(result.latencyNanos()));
-    out.append(",\"service_time_ms\":").append(Millis.ofNanos(result.serviceNanos()));
-    out.append(",\"start_lag_ms\":").append(Millis.ofNanos(result.startLagNanos()));
-    out.append(",\"ok\":").append(outcome.ok());
-    out.append(",\"error_class\":");
-    string(out, outcome.ok() ? null : outcome.errorClass().word());
-    out.append(",\"status\":");
-    if (outcome.status() == Outcome.NO_STATUS) {
-      out.append("null");
-    } else {
-      out.append(outcome.status());
-    }
-    out.append(",\"bytes\":").append(outcome.bytes());
-    out.append(",\"detail\":");
-    string(out, outcome.detail());
-    return out.append('}').toString();
-  }
-
-  /** A JSON string or null, escaped as Jackson does by default: short escapes, else uppercase hex. */
-  private static void string(StringBuilder out, String value) {
-    if (value == null) {
-      out.append("null");
-      return;
-    }
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
+  private void decimal(String field, long units, int scale) throws IOException {
+    char[] text = digits;
+    int end = text.length;
+    int at = end;
+    long rest = Math.abs(units); // units stay far inside the long range: nanoseconds / 1000
+    int fraction = 0;
+    boolean significant = false;
+    for (; fraction < scale; fraction++) {
+      int digit = (int) (rest % 10);
+      rest /= 10;
+      if (digit != 0 || significant) {
+        text[--at] = (char) ('0' + digit);
+        significant = true;
       }
     }
-    out.append('"');
+    if (!significant) {
+      text[--at] = '0';
+    }
+    text[--at] = '.';
+    do {
+      text[--at] = (char) ('0' + (rest % 10));
+      rest /= 10;
+    } while (rest > 0);
+    if (units < 0) {
+      text[--at] = '-';
+    }
+    json.writeFieldName(field);
+    json.writeNumber(text, at, end - at);
   }
 
   /** A test's minute: the engine's account and, when results arrived, their figures. */
-  public static ObjectNode minute(MinuteAccount account, Summary summary) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("kind", "minute");
-    node.put("test_name", account.testName());
-    node.put("host", account.host());
-    node.put("minute_epoch_ms", account.minuteEpochMillis());
-    node.put("planned", account.planned());
-    node.put("started", account.started());
-    node.put("completed", account.completed());
-    node.put("ok", account.ok());
-    node.put("failed", account.failed());
-    node.put("dropped", account.dropped());
-    node.put("cancelled", account.cancelled());
-    node.put("skipped", account.skipped());
-    if (summary != null) {
-      node.set("results", summary(summary));
+  public JsonLines minute(MinuteAccount account, Summary summary) {
+    buffer.reset();
+    try {
+      json.writeStartObject();
+      json.writeStringField("kind", "minute");
+      json.writeStringField("test_name", account.testName());
+      json.writeStringField("host", account.host());
+      json.writeNumberField("minute_epoch_ms", account.minuteEpochMillis());
+      json.writeNumberField("planned", account.planned());
+      json.writeNumberField("started", account.started());
+      json.writeNumberField("completed", account.completed());
+      json.writeNumberField("ok", account.ok());
+      json.writeNumberField("failed", account.failed());
+      json.writeNumberField("dropped", account.dropped());
+      json.writeNumberField("cancelled", account.cancelled());
+      json.writeNumberField("skipped", account.skipped());
+      if (summary != null) {
+        json.writeFieldName("results");
+        summary(summary);
+      }
+      json.writeEndObject();
+      return take();
+    } catch (IOException e) {
+      throw failed(e);
     }
-    return node;
   }
 
-  /** The figures of a {@link Summary}. */
-  public static ObjectNode summary(Summary summary) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("count", summary.count());
-    node.put("ok", summary.ok());
-    node.put("failed", summary.failed());
-    node.put("dropped", summary.dropped());
-    node.put("cancelled", summary.cancelled());
-    node.set("latency_ms", MAPPER.valueToTree(summary.latency()));
-    node.set("service_time_ms", MAPPER.valueToTree(summary.serviceTime()));
-    node.set("start_lag_ms", MAPPER.valueToTree(summary.startLag()));
-    node.set("errors", MAPPER.valueToTree(summary.errors()));
-    return node;
+  private void summary(Summary summary) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("count", summary.count());
+    json.writeNumberField("ok", summary.ok());
+    json.writeNumberField("failed", summary.failed());
+    json.writeNumberField("dropped", summary.dropped());
+    json.writeNumberField("cancelled", summary.cancelled());
+    latency("latency_ms", summary.latency());
+    latency("service_time_ms", summary.serviceTime());
+    latency("start_lag_ms", summary.startLag());
+    json.writeObjectFieldStart("errors");
+    for (Map.Entry<String, Long> error : summary.errors().entrySet()) {
+      json.writeNumberField(error.getKey(), error.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void latency(String name, Summary.Latency latency) throws IOException {
+    json.writeFieldName(name);
+    if (latency == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    json.writeNumberField("min", latency.min());
+    json.writeNumberField("mean", latency.mean());
+    json.writeNumberField("p50", latency.p50());
+    json.writeNumberField("p90", latency.p90());
+    json.writeNumberField("p99", latency.p99());
+    json.writeNumberField("max", latency.max());
+    json.writeEndObject();
   }
 
   /** A configuration problem such as {@code unknown_test_type}. */
-  public static ObjectNode problem(Problem problem) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("kind", "problem");
-    node.put("test_name", problem.testName());
-    node.put("host", problem.host());
-    node.put("error_class", problem.kind().word());
-    node.put("message", problem.message());
-    node.put("epoch_ms", problem.epochMillis());
-    return node;
+  public JsonLines problem(Problem problem) {
+    buffer.reset();
+    try {
+      json.writeStartObject();
+      json.writeStringField("kind", "problem");
+      json.writeStringField("test_name", problem.testName());
+      json.writeStringField("host", problem.host());
+      json.writeStringField("error_class", problem.kind().word());
+      json.writeStringField("message", problem.message());
+      json.writeNumberField("epoch_ms", problem.epochMillis());
+      json.writeEndObject();
+      return take();
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
   /** Events this destination had to drop since the last such document. */
-  public static ObjectNode dropped(String host, long dropped, long epochMillis) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("kind", "metrics_dropped");
-    node.put("host", host);
-    node.put("dropped", dropped);
-    node.put("epoch_ms", epochMillis);
-    return node;
+  public JsonLines dropped(String host, long dropped, long epochMillis) {
+    buffer.reset();
+    try {
+      json.writeStartObject();
+      json.writeStringField("kind", "metrics_dropped");
+      json.writeStringField("host", host);
+      json.writeNumberField("dropped", dropped);
+      json.writeNumberField("epoch_ms", epochMillis);
+      json.writeEndObject();
+      return take();
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
-  /** The document as one line of JSON, without a newline. */
-  public static String line(ObjectNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Adds the current line to {@code packer}. */
+  public void appendTo(Packer packer) {
+    packer.add(buffer.array(), 0, buffer.size());
+  }
+
+  /** The current line's bytes, a copy. */
+  public byte[] bytes() {
+    return Arrays.copyOf(buffer.array(), buffer.size());
+  }
+
+  private JsonLines take() throws IOException {
+    json.flush();
+    return this;
+  }
+
+  /**
+   * Writing into memory fails only on a bug; the next document starts on a fresh generator, never
+   * after half of this one.
+   */
+  private UncheckedIOException failed(IOException e) {
+    buffer.reset();
+    json = newGenerator();
+    return new UncheckedIOException("cannot write a JSON line", e);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.capacity.metrics;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +15,9 @@ public final class Packer {
   private final int maxBytes;
   private final boolean trailingNewline;
   private final List<byte[]> payloads = new ArrayList<>();
-  private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+  /** The payload being filled, allocated at its full size so that lines are copied in once. */
+  private byte[] current;
+  private int size;
 
   public Packer(int maxBytes, boolean trailingNewline) {
     if (maxBytes < 1) {
@@ -28,31 +30,55 @@ public final class Packer {
   /** Adds one line, without its newline. */
   public void add(String line) {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    int newline = trailingNewline || current.size() > 0 ? 1 : 0;
-    if (current.size() > 0 && current.size() + newline + bytes.length > maxBytes) {
+    add(bytes, 0, bytes.length);
+  }
+
+  /** Adds one line of UTF-8 bytes, {@code length} of them from {@code offset}, without its newline. */
+  public void add(byte[] bytes, int offset, int length) {
+    int separator = trailingNewline || size > 0 ? 1 : 0;
+    if (size > 0 && size + separator + length > maxBytes) {
       cut();
+      separator = trailingNewline ? 1 : 0;
     }
-    if (!trailingNewline && current.size() > 0) {
-      current.write('\n');
+    int needed = size + separator + length;
+    if (current == null) {
+      current = new byte[Math.max(maxBytes, needed)];
+    } else if (needed > current.length) {
+      current = Arrays.copyOf(current, needed); // a line longer than the limit goes alone
     }
-    current.write(bytes, 0, bytes.length);
+    if (!trailingNewline && size > 0) {
+      current[size++] = '\n';
+    }
+    System.arraycopy(bytes, offset, current, size, length);
+    size += length;
     if (trailingNewline) {
-      current.write('\n');
+      current[size++] = '\n';
     }
   }
 
-  /** The payloads so far, the last partial one included; the packer starts empty again. */
-  public List<byte[]> drain() {
-    cut();
+  /** The payloads filled up to the limit so far; the partial one stays to take more lines. */
+  public List<byte[]> drainFull() {
     List<byte[]> out = List.copyOf(payloads);
     payloads.clear();
     return out;
   }
 
+  /** The payloads so far, the last partial one included; the packer starts empty again. */
+  public List<byte[]> drain() {
+    cut();
+    return drainFull();
+  }
+
   private void cut() {
-    if (current.size() > 0) {
-      payloads.add(current.toByteArray());
-      current.reset();
+    if (size == 0) {
+      return;
     }
+    if (size == current.length) {
+      payloads.add(current); // full: handed over whole
+      current = null;
+    } else {
+      payloads.add(Arrays.copyOf(current, size)); // the array stays for the next lines
+    }
+    size = 0;
   }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RecordBenchmark {
+  private final JsonLines json = new JsonLines();
   private Aggregator aggregator;
   private Result[] results;
   private int next;
@@ -48,7 +49,7 @@ public class RecordBenchmark {
 
   @Benchmark
   public void jsonExecutionLine(Blackhole bh) {
-    bh.consume(JsonLines.line(JsonLines.execution(results[next])));
+    bh.consume(json.execution(results[next]).bytes());
     next = (next + 1) & (results.length - 1);
   }
 }

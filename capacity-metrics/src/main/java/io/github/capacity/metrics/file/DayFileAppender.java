@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,11 +34,9 @@ final class DayFileAppender implements Transport {
 
   @Override
   public void send(String fileName, byte[] payload) throws IOException {
-    Files.createDirectories(folder);
     Path file = folder.resolve(fileName).toAbsolutePath().normalize();
     synchronized (JVM_LOCKS.computeIfAbsent(file, f -> new Object())) {
-      try (FileChannel channel = FileChannel.open(file,
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      try (FileChannel channel = open(file)) {
         current = channel;
         try (FileLock lock = channel.lock()) {
           ByteBuffer buffer = ByteBuffer.wrap(payload);
@@ -48,6 +47,16 @@ final class DayFileAppender implements Transport {
       } finally {
         current = null;
       }
+    }
+  }
+
+  /** Opens for appending; creates the folder only when it is missing (not at every append). */
+  private FileChannel open(Path file) throws IOException {
+    try {
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(folder);
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
   }
 

@@ -6,7 +6,6 @@ import io.github.capacity.api.Result;
 import io.github.capacity.metrics.JsonLines;
 import io.github.capacity.metrics.Pipeline;
 import io.github.capacity.metrics.Transport;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +16,7 @@ import java.util.List;
  */
 final class UdpPipeline extends Pipeline {
   private final String host;
+  private final JsonLines json = new JsonLines();
   private final List<byte[]> documents = new ArrayList<>();
 
   UdpPipeline(Transport transport, String host) {
@@ -27,24 +27,20 @@ final class UdpPipeline extends Pipeline {
   @Override
   public void take(Object event, long wallMillis) {
     if (event instanceof Result result) {
-      add(JsonLines.executionLine(result));
+      documents.add(json.execution(result).bytes());
     } else if (event instanceof MinuteAccount account) {
-      add(JsonLines.line(JsonLines.minute(account, null)));
+      documents.add(json.minute(account, null).bytes());
     } else if (event instanceof Problem problem) {
-      add(JsonLines.line(JsonLines.problem(problem)));
+      documents.add(json.problem(problem).bytes());
     }
   }
 
   @Override
   public void collect(long wallMillis, boolean all, long newlyDropped) {
     if (newlyDropped > 0) {
-      add(JsonLines.line(JsonLines.dropped(host, newlyDropped, wallMillis)));
+      documents.add(json.dropped(host, newlyDropped, wallMillis).bytes());
     }
     enqueue(List.copyOf(documents));
     documents.clear();
-  }
-
-  private void add(String json) {
-    documents.add(json.getBytes(StandardCharsets.UTF_8));
   }
 }
