@@ -82,6 +82,18 @@ public final class CapacityEngine implements AutoCloseable {
     return loop.runUntil(endEpochMillis);
   }
 
+  /**
+   * Prepares the tests and opens the destinations that the {@link ConfigSource} names now, which
+   * a run otherwise does at its start: a caller can then settle the JVM (a garbage collection, say)
+   * before the first execution is due. Optional; problems are reported by the run. Not during a
+   * run.
+   *
+   * @throws IllegalStateException when a run is under way
+   */
+  public void prepare() {
+    loop.prepare();
+  }
+
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
   public void configChanged() {
     loop.configChanged();

@@ -2,7 +2,7 @@ package io.github.capacity.core;
 
 import io.github.capacity.api.Execution;
 import io.github.capacity.api.Outcome;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -10,11 +10,14 @@ import java.util.function.Consumer;
  * The first outcome wins; once the engine has cancelled it, whatever arrives counts as cancelled.
  */
 final class InFlight implements Consumer<Outcome> {
+  /** A field updater rather than an AtomicBoolean: one object less per execution. */
+  private static final AtomicIntegerFieldUpdater<InFlight> DONE =
+      AtomicIntegerFieldUpdater.newUpdater(InFlight.class, "done");
   private final TestRun run;
   private final MinuteCounters counters;
   final long plannedNanos;
   final long startNanos;
-  private final AtomicBoolean done = new AtomicBoolean();
+  private volatile int done;
   private volatile boolean cancelledByEngine;
   private volatile Execution execution;
   private volatile boolean counted;
@@ -28,14 +31,14 @@ final class InFlight implements Consumer<Outcome> {
 
   void started(Execution handle) {
     execution = handle;
-    if (cancelledByEngine && !done.get()) {
+    if (cancelledByEngine && done == 0) {
       handle.cancel(); // cancelled while start() was still running
     }
   }
 
   @Override
   public void accept(Outcome outcome) {
-    if (!done.compareAndSet(false, true)) {
+    if (!DONE.compareAndSet(this, 0, 1)) {
       return;
     }
     try {
@@ -49,7 +52,7 @@ final class InFlight implements Consumer<Outcome> {
   void cancel() {
     cancelledByEngine = true;
     Execution handle = execution;
-    if (handle != null && !done.get()) {
+    if (handle != null && done == 0) {
       try {
         handle.cancel();
       } catch (RuntimeException e) {

@@ -47,6 +47,8 @@ final class MinuteLoop {
 
   // Scheduler thread only.
   private final Map<String, TestRun> runs = new LinkedHashMap<>();
+  /** The values of {@link #runs}, for the loop's every wake; null when runs changed since. */
+  private TestRun[] active;
   private final List<Closing> closing = new ArrayList<>();
   private final List<MinuteAccount> accounts = new ArrayList<>();
   private final Set<String> reportedProblems = new HashSet<>();
@@ -77,6 +79,31 @@ final class MinuteLoop {
   void stop() {
     stopRequested = true;
     waker.wake();
+  }
+
+  /**
+   * Prepares the tests and opens the destinations that the configuration names now, as the run
+   * would at its start. The run reads the configuration again and reports its problems.
+   */
+  void prepare() {
+    synchronized (this) {
+      if (runner != null) {
+        throw new IllegalStateException("a run is already under way on " + runner.getName());
+      }
+    }
+    ConfigSource.Snapshot snapshot;
+    try {
+      snapshot = configSource.read();
+    } catch (RuntimeException e) {
+      return; // the run reads it again and says why
+    }
+    Set<String> seen = new HashSet<>();
+    for (TestLine line : snapshot.lines()) {
+      if (seen.add(line.testName())) {
+        catalog.sink(line);
+        catalog.test(line);
+      }
+    }
   }
 
   RunSummary runUntil(long endEpochMillis) {
@@ -126,7 +153,7 @@ final class MinuteLoop {
         break;
       }
       long next = Math.min(endNanos, windowEnd);
-      for (TestRun run : runs.values()) {
+      for (TestRun run : active()) {
         run.startDue(now);
         next = Math.min(next, run.nextDueNanos());
       }
@@ -166,6 +193,7 @@ final class MinuteLoop {
         log.info("{}: test {} removed, stopping it", run.line().where(), run.line().testName());
         stopRun(run);
         it.remove();
+        active = null;
       }
     }
     for (TestLine line : wanted.values()) {
@@ -190,6 +218,7 @@ final class MinuteLoop {
       if (existing != null) {
         stopRun(existing);
         runs.remove(line.testName());
+        active = null;
       }
       return;
     }
@@ -204,6 +233,14 @@ final class MinuteLoop {
     // find everything due meanwhile past its catch-up line and start it all at once.
     run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, context.time.nanoTime());
     runs.put(line.testName(), run);
+    active = null;
+  }
+
+  private TestRun[] active() {
+    if (active == null) {
+      active = runs.values().toArray(new TestRun[0]);
+    }
+    return active;
   }
 
   private void stopRun(TestRun run) {
@@ -231,6 +268,9 @@ final class MinuteLoop {
    * Returns when to look again.
    */
   private long reportEndedWindows(long now) {
+    if (closing.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
     long next = Long.MAX_VALUE;
     for (Iterator<Closing> it = closing.iterator(); it.hasNext(); ) {
       Closing c = it.next();
@@ -271,6 +311,7 @@ final class MinuteLoop {
           stoppedBlind.add(run.line().testName());
           stopRun(run);
           it.remove();
+          active = null;
         }
       }
     }
@@ -296,6 +337,7 @@ final class MinuteLoop {
     }
     closing.clear();
     runs.clear();
+    active = null;
     flushAll(catalog.openSinks());
   }
 

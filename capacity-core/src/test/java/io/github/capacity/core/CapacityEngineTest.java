@@ -109,6 +109,25 @@ class CapacityEngineTest {
   }
 
   @Test
+  void prepareReadiesWhatTheLinesNameOnceAndTheRunUsesIt() {
+    source.set(line(1, "shop", "ping", 60), line(2, "cart", "ping", 60));
+    try (CapacityEngine engine = engine()) {
+      engine.prepare();
+
+      assertThat(fake.prepares).isEqualTo(1);
+      assertThat(rec.opened).containsExactly("rec");
+      assertThat(fake.starts).isEmpty();
+
+      engine.runMinute();
+
+      assertThat(fake.prepares).isEqualTo(1);
+      assertThat(rec.opened).containsExactly("rec");
+      assertThat(fake.startNanos("shop")).hasSize(60);
+      assertThat(fake.startNanos("cart")).hasSize(60);
+    }
+  }
+
+  @Test
   void twoHostsGetDifferentPhases() {
     source.set(line(1, "shop", "ping", 60));
     List<Long> firstStarts = new ArrayList<>();

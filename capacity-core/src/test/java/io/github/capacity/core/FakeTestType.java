@@ -25,6 +25,7 @@ final class FakeTestType implements TestType {
   private final FakeTimeSource time;
   final List<Start> starts = new ArrayList<>();
   int cancels;
+  int prepares;
 
   FakeTestType(FakeTimeSource time) {
     this.time = time;
@@ -38,6 +39,7 @@ final class FakeTestType implements TestType {
   @Override
   public PreparedTest prepare(Definition definition, TestContext context) throws InvalidDefinitionException {
     definition.requireOnly(Set.of("latency", "hang", "fail", "throw", "start_takes"));
+    prepares++;
     Duration startTakes = definition.duration("start_takes", Duration.ZERO);
     Duration latency = definition.duration("latency", Duration.ofNanos(1));
     boolean hang = definition.bool("hang", false);

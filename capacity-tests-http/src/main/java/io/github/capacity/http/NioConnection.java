@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
  * loop thread only.
  */
 final class NioConnection implements ResponseParser.BodySink {
+  /** Requests up to this size (most) go out from the connection's own native buffer. */
+  private static final int DIRECT_OUT_BYTES = 4096;
   final ResponseParser parser = new ResponseParser();
   SocketChannel channel;
   SelectionKey key;
@@ -30,6 +32,7 @@ final class NioConnection implements ResponseParser.BodySink {
   long deadline = Long.MAX_VALUE;
   boolean closed;
   private final boolean decodeGzip;
+  private ByteBuffer directOut;
   private GzipInflatingSink gzip;
   private boolean gzipStarted;
 
@@ -40,7 +43,19 @@ final class NioConnection implements ResponseParser.BodySink {
   /** Puts {@code next} on this connection and resets the parser for its response. */
   void carry(NioCall next, boolean headRequest) {
     call = next;
-    out = ByteBuffer.wrap(next.request());
+    byte[] request = next.request();
+    if (request.length <= DIRECT_OUT_BYTES) {
+      // A socket writes only from native memory: a heap buffer would be copied into a temporary
+      // one at every write, after a wrapper object per request.
+      if (directOut == null) {
+        directOut = ByteBuffer.allocateDirect(DIRECT_OUT_BYTES);
+      }
+      directOut.clear();
+      directOut.put(request).flip();
+      out = directOut;
+    } else {
+      out = ByteBuffer.wrap(request);
+    }
     gzipStarted = false;
     parser.reset(headRequest, this);
   }

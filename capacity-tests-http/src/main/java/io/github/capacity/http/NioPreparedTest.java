@@ -80,6 +80,8 @@ final class NioPreparedTest implements PreparedTest {
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   /** Calls whose outcome is decided, to deliver once the lock is released. */
   private ArrayList<NioCall> decided = new ArrayList<>();
+  /** The loop's second list: it takes {@link #decided} in exchange, so a response allocates none. */
+  private ArrayList<NioCall> loopSpare = new ArrayList<>();
   /** Whether a registration or interest changed outside the loop: select must start again. */
   private boolean selectorChanged;
   private ExecutorService resolver;
@@ -123,7 +125,19 @@ final class NioPreparedTest implements PreparedTest {
       return () -> {};
     }
     NioCall call = new NioCall(this, testName, request(testName), spec.bodyContains(), whenDone);
-    fromOutside(() -> dispatch(call));
+    // As fromOutside(() -> dispatch(call)), without a lambda per execution.
+    List<NioCall> outcomes;
+    boolean wake;
+    synchronized (lock) {
+      dispatch(call);
+      outcomes = takeDecided();
+      wake = selectorChanged;
+      selectorChanged = false;
+    }
+    if (wake) {
+      selector.wakeup();
+    }
+    deliverAll(outcomes);
     if (closed.get()) {
       call.cancel(); // close() ran while this was being added
     }
@@ -194,9 +208,29 @@ final class NioPreparedTest implements PreparedTest {
     return taken;
   }
 
+  /** The loop's {@link #takeDecided}: hands over the spare list, which it gets back by {@link #deliverFromLoop}. */
+  private ArrayList<NioCall> takeDecidedOnLoop() {
+    if (decided.isEmpty()) {
+      return null;
+    }
+    ArrayList<NioCall> taken = decided;
+    decided = loopSpare;
+    loopSpare = null;
+    return taken;
+  }
+
+  private void deliverFromLoop(ArrayList<NioCall> calls) {
+    if (calls != null) {
+      deliverAll(calls);
+      calls.clear();
+      loopSpare = calls;
+    }
+  }
+
   private void deliverAll(List<NioCall> calls) {
     if (calls != null) {
-      for (NioCall call : calls) {
+      for (int i = 0; i < calls.size(); i++) {
+        NioCall call = calls.get(i);
         deliver(call, call.outcome);
       }
     }
@@ -235,19 +269,19 @@ final class NioPreparedTest implements PreparedTest {
       while (!closed.get()) {
         long now = System.nanoTime();
         long next;
-        List<NioCall> outcomes;
+        ArrayList<NioCall> outcomes;
         synchronized (lock) {
           next = Math.min(expire(now), now + longestWait);
-          outcomes = takeDecided();
+          outcomes = takeDecidedOnLoop();
           selectorChanged = false;
         }
-        deliverAll(outcomes);
+        deliverFromLoop(outcomes);
         long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
         selector.select(onReady, waitMillis);
         synchronized (lock) {
-          outcomes = takeDecided();
+          outcomes = takeDecidedOnLoop();
         }
-        deliverAll(outcomes);
+        deliverFromLoop(outcomes);
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("{}: the HTTP event loop failed; executions of this test are cancelled from now on", spec.name(), e);

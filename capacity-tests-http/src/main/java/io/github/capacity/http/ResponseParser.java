@@ -4,7 +4,7 @@ import java.io.EOFException;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Reads one HTTP/1.1 response as its bytes arrive, in whatever pieces the socket gives them: the
@@ -150,35 +150,45 @@ final class ResponseParser {
     }
   }
 
-  /** Appends to the line until CRLF (or a bare LF); returns whether a whole line was read. */
+  /**
+   * Appends to the line until CRLF (or a bare LF); returns whether a whole line was read. Scans
+   * the buffer's array for the newline and copies the line in one piece.
+   */
   private boolean readLine(ByteBuffer in, int max) throws ProtocolException {
-    while (in.hasRemaining()) {
-      byte b = in.get();
-      if (state == State.STATUS || state == State.HEADERS || state == State.TRAILERS) {
-        if (++headBytes > MAX_HEAD_BYTES) {
-          throw new ProtocolException("response head larger than " + MAX_HEAD_BYTES + " bytes");
-        }
-      }
-      if (b == '\n') {
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
-          lineLength--;
-        }
-        return true;
-      }
-      if (lineLength == line.length) {
-        if (lineLength >= max) {
-          throw new ProtocolException("response line longer than " + max + " bytes");
-        }
-        line = java.util.Arrays.copyOf(line, Math.min(max, line.length * 2));
-      }
-      line[lineLength++] = b;
+    byte[] bytes = in.array();
+    int start = in.arrayOffset() + in.position();
+    int end = in.arrayOffset() + in.limit();
+    int newline = start;
+    while (newline < end && bytes[newline] != '\n') {
+      newline++;
     }
-    return false;
+    boolean complete = newline < end;
+    int taken = newline - start;
+    boolean head = state == State.STATUS || state == State.HEADERS || state == State.TRAILERS;
+    if (head) {
+      headBytes += taken + (complete ? 1 : 0);
+      if (headBytes > MAX_HEAD_BYTES) {
+        throw new ProtocolException("response head larger than " + MAX_HEAD_BYTES + " bytes");
+      }
+    }
+    if (lineLength + taken > line.length) {
+      if (lineLength + taken > max) {
+        throw new ProtocolException("response line longer than " + max + " bytes");
+      }
+      line = Arrays.copyOf(line, Math.min(max, Math.max(lineLength + taken, line.length * 2)));
+    }
+    System.arraycopy(bytes, start, line, lineLength, taken);
+    lineLength += taken;
+    in.position(in.position() + taken + (complete ? 1 : 0));
+    if (complete && lineLength > 0 && line[lineLength - 1] == '\r') {
+      lineLength--;
+    }
+    return complete;
   }
 
   private void headLine() throws ProtocolException {
     switch (state) {
-      case STATUS -> statusLine(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1));
+      case STATUS -> statusLine();
       case HEADERS -> {
         if (lineLength == 0) {
           endOfHead();
@@ -196,18 +206,17 @@ final class ResponseParser {
     lineLength = 0;
   }
 
-  private void statusLine(String text) throws ProtocolException {
-    // HTTP/1.1 200 OK
-    if (!text.startsWith("HTTP/1.") || text.length() < 12 || text.charAt(8) != ' '
-        || (text.length() > 12 && text.charAt(12) != ' ')) {
-      throw new ProtocolException("not an HTTP/1.x status line: " + printable(text));
+  /** {@code HTTP/1.1 200 OK}, read from the bytes: the reason phrase is not needed. */
+  private void statusLine() throws ProtocolException {
+    if (lineLength < 12 || !startsWith(0, "HTTP/1.") || line[8] != ' ' || (lineLength > 12 && line[12] != ' ')) {
+      throw new ProtocolException("not an HTTP/1.x status line: " + printable(0, lineLength));
     }
-    http10 = text.charAt(7) == '0';
+    http10 = line[7] == '0';
     int code = 0;
     for (int i = 9; i < 12; i++) {
-      char c = text.charAt(i);
+      int c = line[i];
       if (c < '0' || c > '9') {
-        throw new ProtocolException("status code is not a number: " + printable(text));
+        throw new ProtocolException("status code is not a number: " + printable(0, lineLength));
       }
       code = code * 10 + (c - '0');
     }
@@ -218,58 +227,103 @@ final class ResponseParser {
     state = State.HEADERS;
   }
 
-  /** Reads the header line in {@code line}; only the four that framing needs become strings. */
+  /**
+   * Reads the header line in {@code line}. Only the four headers that framing needs are looked
+   * at, and their values are read from the bytes: a response costs no strings.
+   */
   private void header() throws ProtocolException {
     int colon = 0;
     while (colon < lineLength && line[colon] != ':') {
       colon++;
     }
     if (colon == 0 || colon == lineLength) {
-      throw new ProtocolException("header line without a name: "
-          + printable(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1)));
+      throw new ProtocolException("header line without a name: " + printable(0, lineLength));
+    }
+    int from = colon + 1;
+    int to = lineLength;
+    while (from < to && isBlank(line[from])) {
+      from++;
+    }
+    while (to > from && isBlank(line[to - 1])) {
+      to--;
     }
     if (nameIs(colon, "content-length")) {
-      String value = value(colon);
-      long length;
-      try {
-        length = Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new ProtocolException("Content-Length is not a number: " + printable(value));
-      }
-      if (length < 0 || (contentLength >= 0 && contentLength != length)) {
-        throw new ProtocolException("invalid Content-Length: " + printable(value));
+      long length = contentLength(from, to);
+      if (contentLength >= 0 && contentLength != length) {
+        throw new ProtocolException("invalid Content-Length: " + printable(from, to));
       }
       contentLength = length;
     } else if (nameIs(colon, "transfer-encoding")) {
-      chunked = value(colon).toLowerCase(Locale.ROOT).endsWith("chunked");
+      chunked = to - from >= 7 && regionIs(to - 7, to, "chunked");
     } else if (nameIs(colon, "connection")) {
-      String lower = value(colon).toLowerCase(Locale.ROOT);
-      closeAfter |= lower.contains("close");
-      keepAliveHeader |= lower.contains("keep-alive");
+      closeAfter |= contains(from, to, "close");
+      keepAliveHeader |= contains(from, to, "keep-alive");
     } else if (nameIs(colon, "content-encoding")) {
-      gzip = value(colon).equalsIgnoreCase("gzip");
+      gzip = regionIs(from, to, "gzip");
     }
+  }
+
+  private long contentLength(int from, int to) throws ProtocolException {
+    if (from == to || to - from > 18) {
+      throw new ProtocolException("Content-Length is not a number: " + printable(from, to));
+    }
+    long length = 0;
+    for (int i = from; i < to; i++) {
+      int c = line[i];
+      if (c < '0' || c > '9') {
+        throw new ProtocolException("Content-Length is not a number: " + printable(from, to));
+      }
+      length = length * 10 + (c - '0');
+    }
+    return length;
   }
 
   /** Whether the header name before {@code colon} is {@code lowerName}, ignoring ASCII case. */
   private boolean nameIs(int colon, String lowerName) {
-    if (colon != lowerName.length()) {
+    return colon == lowerName.length() && regionIs(0, colon, lowerName);
+  }
+
+  /** Whether {@code line[from, to)} is {@code lower}, ignoring ASCII case. */
+  private boolean regionIs(int from, int to, String lower) {
+    if (to - from != lower.length()) {
       return false;
     }
-    for (int i = 0; i < colon; i++) {
-      int c = line[i];
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      }
-      if (c != lowerName.charAt(i)) {
+    for (int i = from; i < to; i++) {
+      if (lowerCase(line[i]) != lower.charAt(i - from)) {
         return false;
       }
     }
     return true;
   }
 
-  private String value(int colon) {
-    return new String(line, colon + 1, lineLength - colon - 1, StandardCharsets.ISO_8859_1).trim();
+  /** Whether {@code line[from, to)} contains {@code lower}, ignoring ASCII case. */
+  private boolean contains(int from, int to, String lower) {
+    for (int start = from; start + lower.length() <= to; start++) {
+      if (regionIs(start, start + lower.length(), lower)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean startsWith(int from, String prefix) {
+    if (lineLength - from < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (line[from + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lowerCase(byte b) {
+    return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   private void endOfHead() throws ProtocolException {
@@ -307,8 +361,7 @@ final class ResponseParser {
       size = size * 16 + digit;
     }
     if (digits == 0) {
-      throw new ProtocolException("chunk size is not hexadecimal: "
-          + printable(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1)));
+      throw new ProtocolException("chunk size is not hexadecimal: " + printable(0, lineLength));
     }
     lineLength = 0;
     if (size == 0) {
@@ -319,8 +372,9 @@ final class ResponseParser {
     }
   }
 
-  /** A protocol line for an error message: short and without control characters. */
-  private static String printable(String text) {
+  /** Part of the line for an error message: short and without control characters. */
+  private String printable(int from, int to) {
+    String text = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
     String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
     return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
   }
