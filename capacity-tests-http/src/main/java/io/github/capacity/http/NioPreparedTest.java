@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Behaves as {@link HttpPreparedTest} does: the same requests, outcomes, error classes and
  * timeouts, a pooled connection the server closed is replaced rather than reported, and cancel
  * reports {@code cancelled} at once. Thread safe: the connections and the queue are guarded by one
- * lock, taken by {@link #start}, {@link Execution#cancel}, the resolver and the loop (never while
- * the loop waits in select); outcomes are delivered after the lock is released.
+ * lock, taken by {@link Execution#cancel}, the resolver and the loop (never while the loop waits
+ * in select); outcomes are delivered after the lock is released. {@link #start} never waits for
+ * it: a start that finds the lock taken leaves its call to the holder, which sends it before it
+ * lets go ({@link #dispatchIncoming}).
  */
 final class NioPreparedTest implements PreparedTest {
   private static final Logger LOG = LoggerFactory.getLogger(NioPreparedTest.class);
@@ -72,8 +76,11 @@ final class NioPreparedTest implements PreparedTest {
   private final Thread loop;
   private final Consumer<SelectionKey> onReady = this::ready;
 
+  /** Starts handed in without waiting for the lock; see {@link #dispatchIncoming}. */
+  private final ConcurrentLinkedQueue<NioCall> incoming = new ConcurrentLinkedQueue<>();
+
   // Guarded by lock.
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final List<NioConnection> connections = new ArrayList<>();
   private final ArrayDeque<NioConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<NioCall> waiting = new ArrayDeque<>();
@@ -125,19 +132,8 @@ final class NioPreparedTest implements PreparedTest {
       return () -> {};
     }
     NioCall call = new NioCall(this, testName, request(testName), spec.bodyContains(), whenDone);
-    // As fromOutside(() -> dispatch(call)), without a lambda per execution.
-    List<NioCall> outcomes;
-    boolean wake;
-    synchronized (lock) {
-      dispatch(call);
-      outcomes = takeDecided();
-      wake = selectorChanged;
-      selectorChanged = false;
-    }
-    if (wake) {
-      selector.wakeup();
-    }
-    deliverAll(outcomes);
+    incoming.add(call);
+    dispatchIncoming();
     if (closed.get()) {
       call.cancel(); // close() ran while this was being added
     }
@@ -156,13 +152,19 @@ final class NioPreparedTest implements PreparedTest {
   /** Reports every call on a connection or waiting for one as cancelled. */
   private void cancelAll() {
     List<NioCall> cancelled = new ArrayList<>();
-    synchronized (lock) {
+    lock.lock();
+    try {
       for (NioConnection connection : connections) {
         if (connection.call != null) {
           cancelled.add(connection.call);
         }
       }
       cancelled.addAll(waiting);
+      for (NioCall call; (call = incoming.poll()) != null; ) {
+        cancelled.add(call);
+      }
+    } finally {
+      lock.unlock();
     }
     for (NioCall call : cancelled) {
       if (call.claim()) {
@@ -187,16 +189,53 @@ final class NioPreparedTest implements PreparedTest {
   private void fromOutside(Runnable action) {
     List<NioCall> outcomes;
     boolean wake;
-    synchronized (lock) {
+    lock.lock();
+    try {
       action.run();
+      dispatchIncomingLocked();
       outcomes = takeDecided();
       wake = selectorChanged;
       selectorChanged = false;
+    } finally {
+      lock.unlock();
     }
     if (wake) {
       selector.wakeup();
     }
     deliverAll(outcomes);
+    dispatchIncoming();
+  }
+
+  /**
+   * Dispatches the calls that {@link #start} queued, unless another thread holds the lock: then
+   * that thread does, before it lets the lock go ({@link #dispatchIncomingLocked}), and looks
+   * again after. So a start never waits for the event loop, which may be parsing a response or
+   * descheduled while it holds the lock.
+   */
+  private void dispatchIncoming() {
+    while (!incoming.isEmpty() && lock.tryLock()) {
+      List<NioCall> outcomes;
+      boolean wake;
+      try {
+        dispatchIncomingLocked();
+        outcomes = takeDecided();
+        wake = selectorChanged;
+        selectorChanged = false;
+      } finally {
+        lock.unlock();
+      }
+      if (wake) {
+        selector.wakeup();
+      }
+      deliverAll(outcomes);
+    }
+  }
+
+  /** Under the lock: sends or queues every call {@link #start} has handed in. */
+  private void dispatchIncomingLocked() {
+    for (NioCall call; (call = incoming.poll()) != null; ) {
+      dispatch(call);
+    }
   }
 
   private List<NioCall> takeDecided() {
@@ -270,18 +309,28 @@ final class NioPreparedTest implements PreparedTest {
         long now = System.nanoTime();
         long next;
         ArrayList<NioCall> outcomes;
-        synchronized (lock) {
+        lock.lock();
+        try {
           next = Math.min(expire(now), now + longestWait);
+          dispatchIncomingLocked();
           outcomes = takeDecidedOnLoop();
           selectorChanged = false;
+        } finally {
+          lock.unlock();
         }
         deliverFromLoop(outcomes);
+        dispatchIncoming();
         long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
         selector.select(onReady, waitMillis);
-        synchronized (lock) {
+        lock.lock();
+        try {
+          dispatchIncomingLocked();
           outcomes = takeDecidedOnLoop();
+        } finally {
+          lock.unlock();
         }
         deliverFromLoop(outcomes);
+        dispatchIncoming();
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("{}: the HTTP event loop failed; executions of this test are cancelled from now on", spec.name(), e);
@@ -294,7 +343,8 @@ final class NioPreparedTest implements PreparedTest {
     closed.set(true);
     cancelAll();
     List<NioCall> outcomes;
-    synchronized (lock) {
+    lock.lock();
+    try {
       for (NioConnection connection : new ArrayList<>(connections)) {
         closeConnection(connection);
       }
@@ -307,14 +357,21 @@ final class NioPreparedTest implements PreparedTest {
       } catch (IOException e) {
         LOG.debug("{}: closing the selector: {}", spec.name(), e.toString());
       }
+      dispatchIncomingLocked(); // closed: each is reported cancelled
       outcomes = takeDecided();
+    } finally {
+      lock.unlock();
     }
     deliverAll(outcomes);
   }
 
   private void ready(SelectionKey key) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       readyLocked(key);
+      dispatchIncomingLocked();
+    } finally {
+      lock.unlock();
     }
   }
 
