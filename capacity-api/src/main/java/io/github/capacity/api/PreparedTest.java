@@ -29,6 +29,19 @@ public interface PreparedTest extends AutoCloseable {
    */
   Execution start(String testName, Consumer<Outcome> whenDone);
 
+  /**
+   * A configuration line is about to run this test at {@code executionsPerMinute}: its first
+   * execution may be due at once. A test may get ready for the rate, typically by opening
+   * connections ahead of the first executions, so that they do not each pay for a connection (and
+   * the pacer's thread for the code that opens it) in the first milliseconds. It should not wait
+   * for the network: the line's plan starts when this returns. Called on the pacer's thread when a
+   * line starts or its frequency changes; with several lines naming the test, once for each. The
+   * default does nothing.
+   *
+   * @param executionsPerMinute the line's frequency, {@code >= 1}
+   */
+  default void expectRate(int executionsPerMinute) {}
+
   /** Releases what the test holds (connection pools, threads). Does not throw. */
   @Override
   void close();

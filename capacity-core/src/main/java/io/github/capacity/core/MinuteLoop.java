@@ -228,6 +228,7 @@ final class MinuteLoop {
       return;
     }
     TestRun run = new TestRun(context, line, test.value(), sink.value());
+    run.announceRate();
     // Planned from when the test is ready, not from before it was prepared: preparing (an HTTP
     // client, say) takes a good part of the start-up, and a plan from the earlier time would
     // find everything due meanwhile past its catch-up line and start it all at once.

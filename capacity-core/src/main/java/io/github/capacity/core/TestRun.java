@@ -58,9 +58,13 @@ final class TestRun {
   /** Switches to another definition, destination or frequency, keeping the window's count. */
   void update(TestLine newLine, PreparedTest newTest, MetricsSink newSink, long nowNanos) {
     boolean replan = newLine.frequency() != line.frequency();
+    boolean newTestOrRate = replan || newTest != test;
     line = newLine;
     test = newTest;
     sink = newSink;
+    if (newTestOrRate) {
+      announceRate();
+    }
     if (replan && schedule != null) {
       plan(schedule.windowStartNanos(), schedule.windowEndNanos() - schedule.windowStartNanos(),
           nowNanos, runInWindow);
@@ -84,6 +88,16 @@ final class TestRun {
     nextIndex = schedule.firstIndex();
     runInWindow = Math.max(alreadyRun, nextIndex);
     counters.skipped.add(schedule.skippedBeforeStart());
+  }
+
+  /** Tells the test the rate this line runs it at, before its first execution of that rate. */
+  void announceRate() {
+    try {
+      test.expectRate(line.frequency());
+    } catch (RuntimeException e) {
+      log.warn("{}: test \"{}\" failed to get ready for {} a minute: {}", line.where(),
+          line.testType(), line.frequency(), e.toString());
+    }
   }
 
   /** When the next execution of this window is due, or {@link Long#MAX_VALUE} if none is. */

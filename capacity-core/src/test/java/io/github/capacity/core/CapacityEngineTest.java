@@ -401,6 +401,21 @@ class CapacityEngineTest {
   }
 
   @Test
+  void theTestHearsEachRateBeforeTheExecutionsAtThatRate() {
+    source.set(line(1, "shop", "ping", 60));
+    try (CapacityEngine engine = engine()) {
+      time.at(minuteStart + 30 * SECOND, () -> {
+        source.set(line(1, "shop", "ping", 120));
+        engine.configChanged();
+      });
+      engine.runMinute();
+    }
+
+    // {rate, starts so far}: 60 a minute before any start, 120 after the first half's 30.
+    assertThat(fake.expectedRates).containsExactly(new long[] {60, 0}, new long[] {120, 30});
+  }
+
+  @Test
   void aFrequencyLoweredMidMinuteRunsTheNewRateForTheRestOfTheMinute() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {

@@ -26,6 +26,8 @@ final class FakeTestType implements TestType {
   final List<Start> starts = new ArrayList<>();
   int cancels;
   int prepares;
+  /** Each expectRate: the rate, and how many starts there were before it. */
+  final List<long[]> expectedRates = new ArrayList<>();
 
   FakeTestType(FakeTimeSource time) {
     this.time = time;
@@ -68,6 +70,13 @@ final class FakeTestType implements TestType {
           }
           whenDone.accept(Outcome.cancelled());
         };
+      }
+
+      @Override
+      public void expectRate(int executionsPerMinute) {
+        synchronized (FakeTestType.this) {
+          expectedRates.add(new long[] {executionsPerMinute, starts.size()});
+        }
       }
 
       @Override

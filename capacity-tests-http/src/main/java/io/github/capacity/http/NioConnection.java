@@ -28,6 +28,8 @@ final class NioConnection implements ResponseParser.BodySink {
   boolean connecting = true;
   /** Responses completed on this connection: a stale pooled connection has served some. */
   int served;
+  /** Whether it was opened ahead of calls, and so may have waited idle like a pooled one. */
+  boolean openedAhead;
   /** When the current phase (connect, write, read, idle keep-alive) times out, as nanoTime. */
   long deadline = Long.MAX_VALUE;
   boolean closed;

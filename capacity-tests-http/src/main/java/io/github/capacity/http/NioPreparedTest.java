@@ -56,6 +56,11 @@ final class NioPreparedTest implements PreparedTest {
   /** Request heads kept per test name; more names than this (unusual) build theirs per call. */
   private static final int MAX_CACHED_REQUESTS = 256;
   private static final int READ_BUFFER_BYTES = 16 * 1024;
+  /**
+   * How long {@link #expectRate} assumes a call keeps its connection, to open as many ahead as
+   * the rate keeps busy; more open on demand, up to {@code max_connections}.
+   */
+  private static final double EXPECTED_SECONDS_PER_CALL = 0.005;
 
   private final HttpSpec spec;
   private final RequestBytes requestBytes;
@@ -84,6 +89,8 @@ final class NioPreparedTest implements PreparedTest {
   private final List<NioConnection> connections = new ArrayList<>();
   private final ArrayDeque<NioConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<NioCall> waiting = new ArrayDeque<>();
+  /** Connections opened ahead ({@link #expectRate}) and still connecting, with no call yet. */
+  private final ArrayDeque<NioConnection> connectingAhead = new ArrayDeque<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   /** Calls whose outcome is decided, to deliver once the lock is released. */
   private ArrayList<NioCall> decided = new ArrayList<>();
@@ -138,6 +145,27 @@ final class NioPreparedTest implements PreparedTest {
       call.cancel(); // close() ran while this was being added
     }
     return call;
+  }
+
+  /**
+   * Opens, without waiting, as many connections as {@code executionsPerMinute} keeps busy at a
+   * few milliseconds a call (at least one from one a second on, at most {@code max_connections}).
+   * The first executions go out on them as they connect, and the pacer's thread does not run the
+   * cold code that opens sockets in the first milliseconds of the minute: that stalled it for
+   * milliseconds, each stall a burst of starts behind it. Slower lines open theirs on demand.
+   */
+  @Override
+  public void expectRate(int executionsPerMinute) {
+    if (closed.get() || executionsPerMinute < 60) {
+      return;
+    }
+    int wanted = (int) Math.min(maxConnections,
+        Math.max(1, Math.ceil(executionsPerMinute / 60.0 * EXPECTED_SECONDS_PER_CALL)));
+    fromOutside(() -> {
+      while (!closed.get() && connections.size() < wanted) {
+        open(null);
+      }
+    });
   }
 
   @Override
@@ -407,6 +435,11 @@ final class NioPreparedTest implements PreparedTest {
     NioConnection connection = idle.pollFirst();
     if (connection != null) {
       send(connection, call);
+    } else if ((connection = connectingAhead.peekFirst()) != null) {
+      noLongerAhead(connection);
+      connection.call = call; // goes out as soon as it is connected
+      call.connection = connection;
+      startCallClock(call, System.nanoTime());
     } else if (connections.size() < maxConnections) {
       open(call);
     } else {
@@ -414,14 +447,22 @@ final class NioPreparedTest implements PreparedTest {
     }
   }
 
-  /** Opens a new connection for {@code call}: resolves the host off the loop unless it is an address. */
+  /**
+   * Opens a new connection for {@code call}, or ahead of calls when it is {@code null}: resolves
+   * the host off the loop unless it is an address.
+   */
   private void open(NioCall call) {
     NioConnection connection = new NioConnection(requestBytes.decodesGzip());
     connections.add(connection);
-    connection.call = call;
-    call.connection = connection;
     long now = System.nanoTime();
-    startCallClock(call, now);
+    if (call != null) {
+      connection.call = call;
+      call.connection = connection;
+      startCallClock(call, now);
+    } else {
+      connection.openedAhead = true;
+      connectingAhead.add(connection);
+    }
     connection.deadline = deadline(now, connectTimeout);
     String host = spec.url().host();
     if (isAddressLiteral(host)) {
@@ -510,6 +551,7 @@ final class NioPreparedTest implements PreparedTest {
 
   private void connected(NioConnection connection) throws IOException {
     connection.connecting = false;
+    noLongerAhead(connection);
     NioCall call = connection.call;
     connection.key.interestOps(SelectionKey.OP_READ);
     if (call == null || call.reported()) {
@@ -629,7 +671,8 @@ final class NioPreparedTest implements PreparedTest {
   private void fail(NioConnection connection, IOException e) {
     NioCall call = connection.call;
     boolean connecting = connection.connecting;
-    boolean stale = connection.served > 0 && !connection.parser.started();
+    boolean stale = (connection.served > 0 || connection.openedAhead) && !connection.connecting
+        && !connection.parser.started();
     closeConnection(connection);
     if (call != null) {
       call.connection = null;
@@ -698,9 +741,15 @@ final class NioPreparedTest implements PreparedTest {
     connection.closed = true;
     connections.remove(connection);
     idle.remove(connection);
+    noLongerAhead(connection);
     closeChannel(connection);
     selectorChanged = true; // the channel's descriptor is released when select runs again
     connection.releaseDecoder();
+  }
+
+  /** {@code connection} connected, closed or got a call: it is no longer one opened ahead. */
+  private void noLongerAhead(NioConnection connection) {
+    connectingAhead.remove(connection);
   }
 
   private static void closeChannel(NioConnection connection) {

@@ -9,15 +9,20 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -59,6 +64,56 @@ class NioOutcomesTest extends HttpOutcomesContract {
       assertThat(forced).as("client nio connects directly").isInstanceOf(NioPreparedTest.class);
     } finally {
       ProxySelector.setDefault(before);
+    }
+  }
+
+  @Test
+  void expectingARateOpensConnectionsAheadAndTheFirstExecutionUsesOne() throws Exception {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            accepted.add(listener.accept());
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/";
+      try (PreparedTest test = prepare(definition("url", url, "max_connections", 3))) {
+        test.expectRate(60_000); // 1,000 a second keeps more than 3 busy at 5 ms a call
+
+        awaitCondition(() -> accepted.size() == 3);
+        test.start("shop.homepage", outcome -> {});
+
+        // The request went out on one of the three, and no fourth connection was opened.
+        awaitCondition(() -> accepted.stream().anyMatch(NioOutcomesTest::hasBytes));
+        assertThat(accepted).hasSize(3);
+      } finally {
+        for (Socket socket : accepted) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  private static boolean hasBytes(Socket socket) {
+    try {
+      return socket.getInputStream().available() > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Polls a condition on real sockets every 5 ms, for at most 10 s. */
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(5);
     }
   }
 
