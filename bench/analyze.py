@@ -109,12 +109,14 @@ def pct(sorted_vals, p):
 
 def ours_results(path):
     """Our file destination's day file: schedule lag from the execution lines, the minute account."""
-    lags, minute, outcomes = [], None, {}
+    lags, minute, outcomes, starts = [], None, {}, []
     with open(path, encoding="utf-8") as f:
         for line in f:
             if '"kind":"execution"' in line:
                 d = json.loads(line)
                 lags.append((d["planned_epoch_ns"], (d["start_epoch_ns"] - d["planned_epoch_ns"]) / 1e6))
+                if d.get("error_class") != "dropped":
+                    starts.append(d["start_epoch_ns"] / 1e9)
                 key = "ok" if d["ok"] else (d.get("error_class") or "failed")
                 outcomes[key] = outcomes.get(key, 0) + 1
             elif '"kind":"minute"' in line:
@@ -131,6 +133,11 @@ def ours_results(path):
     first_on_time = next((i for i, (_, l) in enumerate(lags) if l < 1.0), len(lags))
     out["catch_up_executions"] = first_on_time
     out["lag_steady"] = summary_ms(sorted(l for _, l in lags[first_on_time:]))
+    # The same windows over our own start times: how even the generator was, apart from the
+    # target (nginx logs a request when it has answered it, so its own stalls bunch the log).
+    starts.sort()
+    paced = pacing(starts)
+    out["starts"] = {k: paced.get(k) for k in ("max_per_10ms", "p99_per_10ms", "max_per_100ms")}
     return out
 
 
@@ -267,6 +274,21 @@ def cmd_report(a):
                 fmt(med([(r["maxrss_kb"] or 0) / 1024 for r in rs])), fmt(med([r["startup_ms"] for r in rs])),
                 fmt(med([r["connections"] for r in rs])), lag_s, lag_a, len(rs)))
         w("")
+    own = [r for r in rate_runs if r["tool"] == "ours" and (r.get("ours") or {}).get("starts")]
+    if own:
+        w("## Ours: the 10 ms windows by nginx's log and by our own start times")
+        w("")
+        w("nginx logs a request when it has answered it: when nginx itself stalls, the requests that")
+        w("waited are logged together and bunch in its log though they were sent evenly. Our own")
+        w("execution lines say when each request was started.")
+        w("")
+        w("| rate/s | rep | max/10ms at nginx | max/10ms of our starts | p99/10ms of our starts | max/100ms at nginx | max/100ms of our starts |")
+        w("|---|---|---|---|---|---|---|")
+        for r in own:
+            st = r["ours"]["starts"]
+            w(f"| {fmt(r['rate'])} | {r['rep']} | {fmt(r['max_per_10ms'])} | {fmt(st['max_per_10ms'])} | "
+              f"{fmt(st['p99_per_10ms'])} | {fmt(r['max_per_100ms'])} | {fmt(st['max_per_100ms'])} |")
+        w("")
     if held:
         w("## Highest rate ours holds (one minute, launched at second 0 like the others)")
         w("")
@@ -340,8 +362,10 @@ def cmd_report(a):
     o = ours(2000)
     if o:
         v = med([r["max_per_10ms"] for r in o])
+        vs = med([((r.get("ours") or {}).get("starts") or {}).get("max_per_10ms") for r in o])
         goal_row(w, "largest count in a 10 ms window, 2,000/s (20 expected)", peer_txt(2000, "max_per_10ms"),
-                 "≤ 26", fmt(v), v is not None and v <= 26, f"{fmt(v)}, {fmt((v or 0) - 26)} over")
+                 "≤ 26", f"{fmt(v)} (our starts: {fmt(vs)})", v is not None and v <= 26,
+                 f"{fmt(v)}, {fmt((v or 0) - 26)} over")
     o = ours(500)
     if o:
         v = med([r["gap_cv"] for r in o])
