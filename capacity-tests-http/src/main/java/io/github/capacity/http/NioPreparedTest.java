@@ -215,22 +215,14 @@ final class NioPreparedTest implements PreparedTest {
 
   /** Runs {@code action} under the lock from a thread other than the loop, then delivers. */
   private void fromOutside(Runnable action) {
-    List<NioCall> outcomes;
-    boolean wake;
     lock.lock();
     try {
       action.run();
-      dispatchIncomingLocked();
-      outcomes = takeDecided();
-      wake = selectorChanged;
-      selectorChanged = false;
-    } finally {
+    } catch (RuntimeException | Error e) {
       lock.unlock();
+      throw e;
     }
-    if (wake) {
-      selector.wakeup();
-    }
-    deliverAll(outcomes);
+    unlockAndDeliver();
     dispatchIncoming();
   }
 
@@ -242,21 +234,29 @@ final class NioPreparedTest implements PreparedTest {
    */
   private void dispatchIncoming() {
     while (!incoming.isEmpty() && lock.tryLock()) {
-      List<NioCall> outcomes;
-      boolean wake;
-      try {
-        dispatchIncomingLocked();
-        outcomes = takeDecided();
-        wake = selectorChanged;
-        selectorChanged = false;
-      } finally {
-        lock.unlock();
-      }
-      if (wake) {
-        selector.wakeup();
-      }
-      deliverAll(outcomes);
+      unlockAndDeliver();
     }
+  }
+
+  /**
+   * Holding the lock: dispatches what {@link #start} queued and lets the lock go; then wakes the
+   * loop if its interests changed and delivers the outcomes decided meanwhile, outside the lock.
+   */
+  private void unlockAndDeliver() {
+    List<NioCall> outcomes;
+    boolean wake;
+    try {
+      dispatchIncomingLocked();
+      outcomes = takeDecided();
+      wake = selectorChanged;
+      selectorChanged = false;
+    } finally {
+      lock.unlock();
+    }
+    if (wake) {
+      selector.wakeup();
+    }
+    deliverAll(outcomes);
   }
 
   /** Under the lock: sends or queues every call {@link #start} has handed in. */
