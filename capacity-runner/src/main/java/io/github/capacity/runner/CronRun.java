@@ -16,8 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,43 +106,23 @@ final class CronRun {
       // paused the scheduler for 6 ms and released a burst of starts behind it (bench/results).
       System.gc();
       // The minute claimed is the minute run, even if the claim happened in its last instant.
-      RunSummary summary = runStoppingOnTerm(engine, minute + 60_000);
-      for (ConfigError problem : summary.problems()) {
-        LOG.error("{}", problem);
-        configOk = false;
-      }
-      if (summary.stopped()) {
-        LOG.info("stopped by the stop file {}", settings.stopFile());
-        return ExitCode.STOPPED;
-      }
-      return configOk && plugins.problems().isEmpty() ? ExitCode.OK : ExitCode.CONFIG_ERROR;
-    }
-  }
-
-  /**
-   * Runs to {@code endMillis}; a SIGTERM (systemd stopping the unit, an operator's kill) stops the
-   * engine like the stop file, so what is in flight is cancelled and the results are flushed
-   * before the JVM exits.
-   */
-  private static RunSummary runStoppingOnTerm(CapacityEngine engine, long endMillis) {
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onTerm = new Thread(() -> {
-      engine.stop();
-      try {
-        finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "capacity-shutdown");
-    Runtime.getRuntime().addShutdownHook(onTerm);
-    try {
-      return engine.runUntil(endMillis);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onTerm);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook is running and has just been released
+      // The report is logged before the hook lets a SIGTERM's exit go on.
+      try (StopOnTerm onTerm =
+          StopOnTerm.open(StopOnTerm.Hooks.RUNTIME, engine::stop, SHUTDOWN_WAIT_SECONDS)) {
+        RunSummary summary = engine.runUntil(minute + 60_000);
+        for (ConfigError problem : summary.problems()) {
+          LOG.error("{}", problem);
+          configOk = false;
+        }
+        if (summary.stopped()) {
+          if (onTerm.terminated()) {
+            LOG.info("stopped by SIGTERM");
+          } else {
+            LOG.info("stopped by the stop file {}", settings.stopFile());
+          }
+          return ExitCode.STOPPED;
+        }
+        return configOk && plugins.problems().isEmpty() ? ExitCode.OK : ExitCode.CONFIG_ERROR;
       }
     }
   }

@@ -116,6 +116,8 @@ class CronRunIT {
       assertThat(run.stdout()).isEmpty();
       // The minute's account reached the results file: the run was stopped, not killed.
       assertThat(minuteAccount(installed.logDir)[1]).isPositive();
+      assertThat(Files.readString(installed.logDir.resolve("capacity.log")))
+          .contains("stopped by SIGTERM");
     }
   }
 
