@@ -17,13 +17,16 @@ import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code capacity check [FILE...]}: validates the settings, the plugins, every test and
@@ -161,27 +164,44 @@ final class CheckCommand {
       errors.add(new ConfigError(System.getProperty("java.io.tmpdir"), 0, "cannot create a temporary folder: " + e));
       return;
     }
-    DestinationContext context = new DestinationContext(hostName(settings), scratch, TimeSource.system());
-    destinations.definitions().forEach((name, definition) -> {
-      MetricsDestination type = types.get(definition.type());
-      if (type == null) {
-        errors.add(new ConfigError(definition.source(), destinations.lineOf(name), "destination \""
-            + name + "\" has type \"" + definition.type() + "\", which is not installed; expected one of "
-            + Plugins.names(types.keySet())));
-        return;
-      }
-      try {
-        MetricsSink sink = type.open(definition, context);
-        sink.close(Duration.ZERO);
-      } catch (InvalidDefinitionException e) {
-        errors.add(destinations.errorFor(e));
-      } catch (RuntimeException e) {
-        errors.add(new ConfigError(definition.source(), destinations.lineOf(name),
-            "destination \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
-      }
-    });
+    try {
+      DestinationContext context = new DestinationContext(hostName(settings), scratch, TimeSource.system());
+      destinations.definitions().forEach((name, definition) -> {
+        MetricsDestination type = types.get(definition.type());
+        if (type == null) {
+          errors.add(new ConfigError(definition.source(), destinations.lineOf(name), "destination \""
+              + name + "\" has type \"" + definition.type() + "\", which is not installed; expected one of "
+              + Plugins.names(types.keySet())));
+          return;
+        }
+        try {
+          MetricsSink sink = type.open(definition, context);
+          sink.close(Duration.ZERO);
+        } catch (InvalidDefinitionException e) {
+          errors.add(destinations.errorFor(e));
+        } catch (RuntimeException e) {
+          errors.add(new ConfigError(definition.source(), destinations.lineOf(name),
+              "destination \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
+        }
+      });
+    } finally {
+      deleteTree(scratch); // check runs from configuration management, often: leave no litter
+    }
   }
 
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // a plugin's file still open or read-only: the folder stays, the check's verdict holds
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // as above
+    }
+  }
   /** The host name for the plugins' contexts: {@code host}, else this machine's name. */
   private static String hostName(Settings settings) {
     if (settings.host() != null) {

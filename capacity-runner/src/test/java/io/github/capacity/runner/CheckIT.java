@@ -2,8 +2,11 @@ package io.github.capacity.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,23 @@ class CheckIT {
         .containsPattern("shop\\.home +home \\(http\\) 60/min -> file")
         .containsPattern("shop\\.again +home \\(http\\) 1/min -> file")
         .endsWith("capacity check: ok\n");
+  }
+
+  @Test
+  void aCheckLeavesNothingInTheTemporaryFolder() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("shop.conf", "shop.home|home|60|file");
+    Path tmp = Files.createDirectory(home.resolve("tmp"));
+
+    Installed.Run run = installed.start("check",
+        Map.of("CAPACITY_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), "check");
+    run.waitFor(Duration.ofSeconds(30));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test
