@@ -17,16 +17,13 @@ import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code capacity check [FILE...]}: validates the settings, the plugins, every test and
@@ -185,23 +182,10 @@ final class CheckCommand {
         }
       });
     } finally {
-      deleteTree(scratch); // check runs from configuration management, often: leave no litter
+      Folders.deleteTree(scratch); // check runs from configuration management, often: leave no litter
     }
   }
 
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // a plugin's file still open or read-only: the folder stays, the check's verdict holds
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // as above
-    }
-  }
   /** The host name for the plugins' contexts: {@code host}, else this machine's name. */
   private static String hostName(Settings settings) {
     if (settings.host() != null) {

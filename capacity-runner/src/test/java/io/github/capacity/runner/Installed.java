@@ -45,7 +45,7 @@ final class Installed {
     if (unpacked == null) {
       String tarball = System.getProperty("capacity.distribution");
       assertThat(tarball).as("system property capacity.distribution (set by failsafe)").isNotNull();
-      Path target = Files.createTempDirectory("capacity-dist");
+      Path target = TempTrees.deleteOnExit(Files.createTempDirectory("capacity-dist"));
       Process tar = new ProcessBuilder("tar", "-xzf", tarball, "-C", target.toString())
           .inheritIO().start();
       assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();

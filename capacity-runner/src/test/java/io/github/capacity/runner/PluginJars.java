@@ -67,28 +67,32 @@ final class PluginJars {
   static Path jar(Path jar, Map<String, String> sources, Map<String, String> resources,
       String classPath) throws IOException {
     Path work = Files.createTempDirectory("plugin-src");
-    Path classes = Files.createDirectories(work.resolve("classes"));
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath,
-        "--release", "17", "-nowarn"));
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = work.resolve("src").resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      args.add(file.toString());
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (!sources.isEmpty() && javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
-      throw new IllegalStateException("the plugin sources did not compile: " + sources.keySet());
-    }
-    Files.createDirectories(jar.toAbsolutePath().getParent());
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        put(out, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+    try {
+      Path classes = Files.createDirectories(work.resolve("classes"));
+      List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath,
+          "--release", "17", "-nowarn"));
+      for (Map.Entry<String, String> source : sources.entrySet()) {
+        Path file = work.resolve("src").resolve(source.getKey());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source.getValue());
+        args.add(file.toString());
       }
-      for (Map.Entry<String, String> resource : resources.entrySet()) {
-        put(out, resource.getKey(), resource.getValue().getBytes(StandardCharsets.UTF_8));
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      if (!sources.isEmpty() && javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
+        throw new IllegalStateException("the plugin sources did not compile: " + sources.keySet());
       }
+      Files.createDirectories(jar.toAbsolutePath().getParent());
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+          Stream<Path> files = Files.walk(classes)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          put(out, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        }
+        for (Map.Entry<String, String> resource : resources.entrySet()) {
+          put(out, resource.getKey(), resource.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    } finally {
+      Folders.deleteTree(work);
     }
     return jar;
   }
