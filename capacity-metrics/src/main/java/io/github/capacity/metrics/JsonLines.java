@@ -61,10 +61,8 @@ public final class JsonLines {
   /** One execution: the seed's {@code test_name}, {@code test_time}, {@code test_epoch} and the rest. */
   public JsonLines execution(Result result) {
     Outcome outcome = result.outcome();
-    buffer.reset();
     try {
-      json.writeStartObject();
-      json.writeStringField("kind", "execution");
+      begin("execution");
       json.writeStringField("test_name", result.testName());
       decimal("test_time", micros(result.serviceNanos()), 6);
       json.writeNumberField("test_epoch", Math.floorDiv(result.startEpochNanos(), 1_000_000_000L));
@@ -86,8 +84,7 @@ public final class JsonLines {
       }
       json.writeNumberField("bytes", outcome.bytes());
       json.writeStringField("detail", outcome.detail());
-      json.writeEndObject();
-      return take();
+      return end();
     } catch (IOException e) {
       throw failed(e);
     }
@@ -135,10 +132,8 @@ public final class JsonLines {
 
   /** A test's minute: the engine's account and, when results arrived, their figures. */
   public JsonLines minute(MinuteAccount account, Summary summary) {
-    buffer.reset();
     try {
-      json.writeStartObject();
-      json.writeStringField("kind", "minute");
+      begin("minute");
       json.writeStringField("test_name", account.testName());
       json.writeStringField("host", account.host());
       json.writeNumberField("minute_epoch_ms", account.minuteEpochMillis());
@@ -154,8 +149,7 @@ public final class JsonLines {
         json.writeFieldName("results");
         summary(summary);
       }
-      json.writeEndObject();
-      return take();
+      return end();
     } catch (IOException e) {
       throw failed(e);
     }
@@ -197,17 +191,14 @@ public final class JsonLines {
 
   /** A configuration problem such as {@code unknown_test_type}. */
   public JsonLines problem(Problem problem) {
-    buffer.reset();
     try {
-      json.writeStartObject();
-      json.writeStringField("kind", "problem");
+      begin("problem");
       json.writeStringField("test_name", problem.testName());
       json.writeStringField("host", problem.host());
       json.writeStringField("error_class", problem.kind().word());
       json.writeStringField("message", problem.message());
       json.writeNumberField("epoch_ms", problem.epochMillis());
-      json.writeEndObject();
-      return take();
+      return end();
     } catch (IOException e) {
       throw failed(e);
     }
@@ -215,15 +206,12 @@ public final class JsonLines {
 
   /** Events this destination had to drop since the last such document. */
   public JsonLines dropped(String host, long dropped, long epochMillis) {
-    buffer.reset();
     try {
-      json.writeStartObject();
-      json.writeStringField("kind", "metrics_dropped");
+      begin("metrics_dropped");
       json.writeStringField("host", host);
       json.writeNumberField("dropped", dropped);
       json.writeNumberField("epoch_ms", epochMillis);
-      json.writeEndObject();
-      return take();
+      return end();
     } catch (IOException e) {
       throw failed(e);
     }
@@ -239,7 +227,16 @@ public final class JsonLines {
     return Arrays.copyOf(buffer.array(), buffer.size());
   }
 
-  private JsonLines take() throws IOException {
+  /** Starts a document of {@code kind} in place of the current line. */
+  private void begin(String kind) throws IOException {
+    buffer.reset();
+    json.writeStartObject();
+    json.writeStringField("kind", kind);
+  }
+
+  /** Ends the document: it is the current line. */
+  private JsonLines end() throws IOException {
+    json.writeEndObject();
     json.flush();
     return this;
   }

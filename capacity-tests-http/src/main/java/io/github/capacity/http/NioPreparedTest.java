@@ -435,8 +435,7 @@ final class NioPreparedTest implements PreparedTest {
     NioConnection connection = idle.pollFirst();
     if (connection != null) {
       send(connection, call);
-    } else if ((connection = connectingAhead.peekFirst()) != null) {
-      noLongerAhead(connection);
+    } else if ((connection = connectingAhead.pollFirst()) != null) {
       connection.call = call; // goes out as soon as it is connected
       call.connection = connection;
       startCallClock(call, System.nanoTime());

@@ -208,7 +208,7 @@ final class ResponseParser {
 
   /** {@code HTTP/1.1 200 OK}, read from the bytes: the reason phrase is not needed. */
   private void statusLine() throws ProtocolException {
-    if (lineLength < 12 || !startsWith(0, "HTTP/1.") || line[8] != ' ' || (lineLength > 12 && line[12] != ' ')) {
+    if (lineLength < 12 || !startsWith("HTTP/1.") || line[8] != ' ' || (lineLength > 12 && line[12] != ' ')) {
       throw new ProtocolException("not an HTTP/1.x status line: " + printable(0, lineLength));
     }
     http10 = line[7] == '0';
@@ -306,12 +306,12 @@ final class ResponseParser {
     return false;
   }
 
-  private boolean startsWith(int from, String prefix) {
-    if (lineLength - from < prefix.length()) {
+  private boolean startsWith(String prefix) {
+    if (lineLength < prefix.length()) {
       return false;
     }
     for (int i = 0; i < prefix.length(); i++) {
-      if (line[from + i] != prefix.charAt(i)) {
+      if (line[i] != prefix.charAt(i)) {
         return false;
       }
     }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DayFileAppender implements Transport {
   private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final OpenOption[] APPEND_OPTIONS = {
+      StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND};
 
   private final Path folder;
   private volatile FileChannel current;
@@ -53,10 +56,10 @@ final class DayFileAppender implements Transport {
   /** Opens for appending; creates the folder only when it is missing (not at every append). */
   private FileChannel open(Path file) throws IOException {
     try {
-      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      return FileChannel.open(file, APPEND_OPTIONS);
     } catch (NoSuchFileException e) {
       Files.createDirectories(folder);
-      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      return FileChannel.open(file, APPEND_OPTIONS);
     }
   }
 
