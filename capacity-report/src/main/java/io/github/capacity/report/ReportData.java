@@ -75,8 +75,13 @@ final class ReportData {
     double of(Bucket bucket);
   }
 
+  /** One value per bucket, per second; an array field when {@code name} is given, else an element. */
   private void rate(String name, TestSeries test, Figure figure) throws IOException {
-    json.writeArrayFieldStart(name);
+    if (name == null) {
+      json.writeStartArray();
+    } else {
+      json.writeArrayFieldStart(name);
+    }
     for (long i = first; i <= last; i++) {
       Bucket bucket = test.buckets.get(i);
       number(bucket == null ? 0 : figure.of(bucket) / width);

@@ -9,6 +9,15 @@
   var COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2',
     '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939', '#8c6d31'];
   var utc = function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); };
+  // Time ticks in UTC and 24 h: [smallest step (s), label, then on a new year, month, day, hour,
+  // minute, second: the line added below the label], as uPlot's own table.
+  var TIME_TICKS = [
+    [86400 * 28, '{YYYY}-{MM}', '\n{YYYY}', null, null, null, null, null, 1],
+    [86400, '{MM}-{DD}', '\n{YYYY}', null, null, null, null, null, 1],
+    [3600, '{HH}:00', '\n{YYYY}-{MM}-{DD}', null, '\n{MM}-{DD}', null, null, null, 1],
+    [60, '{HH}:{mm}', '\n{YYYY}-{MM}-{DD}', null, '\n{MM}-{DD}', null, null, null, 1],
+    [1, ':{ss}', '\n{YYYY}-{MM}-{DD} {HH}:{mm}', null, '\n{MM}-{DD} {HH}:{mm}', null, '\n{HH}:{mm}', null, 1]
+  ];
 
   function el(tag, attributes) {
     var node = document.createElement(tag);
@@ -52,6 +61,8 @@
       var ctx = u.ctx;
       ctx.save();
       ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
       markers.forEach(function (m, i) {
         if (m.t < u.scales.x.min || m.t > u.scales.x.max) { return; }
         var x = Math.round(u.valToPos(m.t, 'x', true));
@@ -64,18 +75,23 @@
         ctx.stroke();
         var label = (m.type === 'trip' ? '⚠ ' : '') + m.label;
         ctx.fillText(label.length > 40 ? label.slice(0, 39) + '…' : label, x + 4,
-          u.bbox.top + (12 + (i % 3) * 12) * devicePixelRatio);
+          u.bbox.top + (2 + (i % 3) * 12) * devicePixelRatio);
       });
       ctx.restore();
     }}};
+  }
+
+  // Counts and latencies read best against zero.
+  function fromZero(u, min, max) {
+    return [0, max > 0 ? max * 1.05 : 1];
   }
 
   function timeOptions(title, box, series, markers, yLabel) {
     return {
       title: title, width: chartWidth(box), height: 240, tzDate: utc,
       cursor: {sync: {key: 'time'}},
-      scales: {x: {time: true}},
-      axes: [{}, {label: yLabel, size: 60}],
+      scales: {x: {time: true}, y: {range: fromZero}},
+      axes: [{values: TIME_TICKS}, {label: yLabel, size: 60}],
       series: [{label: 'UTC', value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}'}].concat(series),
       plugins: [markerPlugin(markers)],
       hooks: {setScale: [function (u, key) {
@@ -176,9 +192,13 @@
       [data.x].concat(section.errors), true);
   }
 
+  // x is 1 / (1 - p): 10 is 90 %, 1000 is 99.9 %.
+  function percentileTick(v) {
+    return (100 - 100 / v).toFixed(Math.max(0, Math.round(Math.log10(v)) - 2)) + '%';
+  }
+
   function percentileLabel(v) {
-    var p = 100 * (1 - 1 / v);
-    return (p >= 99 ? p.toPrecision(Math.max(2, Math.round(Math.log10(v)) + 1)) : Math.round(p)) + '%';
+    return (100 - 100 / v).toFixed(Math.max(1, Math.ceil(Math.log10(v)) - 1)) + '%';
   }
 
   function distributionChart(section, grid, id) {
@@ -197,7 +217,7 @@
           for (var v = 1; v <= max * 1.0001; v *= 10) { if (v >= min) { s.push(v); } }
           return s;
         },
-        values: function (u, splits) { return splits.map(percentileLabel); }
+        values: function (u, splits) { return splits.map(percentileTick); }
       }, {label: 'ms', size: 60}],
       series: [{label: 'percentile', value: function (u, v) { return v == null ? '–' : percentileLabel(v); }},
         line('from planned start', '#d62728'), line('from actual start', '#1f77b4', [5, 4])]
@@ -326,7 +346,9 @@
     window.reportErrors.push('error: ' + (e && e.stack || e));
   }
   var status = document.getElementById('report-status');
-  status.textContent = JSON.stringify({charts: rendered, errors: window.reportErrors});
+  status.textContent = JSON.stringify({charts: rendered, errors: window.reportErrors,
+    canvases: document.querySelectorAll('.chart canvas').length,
+    resources: performance.getEntriesByType('resource').map(function (e) { return e.name; })});
   if (window.reportErrors.length) {
     root.prepend(el('div', {'class': 'broken', text: 'This page met errors while drawing: ' + window.reportErrors.join('; ')}));
   }
