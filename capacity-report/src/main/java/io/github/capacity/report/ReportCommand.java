@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * {@code capacity report [FILE|FOLDER...] [-o report.html] [filters]}: reads the {@code file}
@@ -24,10 +25,12 @@ public final class ReportCommand {
   private ReportCommand() {}
 
   /**
-   * Runs the command; {@code defaultInput} is read when no FILE or FOLDER is given (the
-   * installation's results folder). Returns the exit status; never throws for bad input.
+   * Runs the command and returns its exit status; never throws for bad input. When no FILE or
+   * FOLDER is given, {@code defaultInput} names the folder to read (the installation's results
+   * folder), or returns null after saying on {@code err} why there is none.
    */
-  public static int run(List<String> args, Path defaultInput, String version, PrintStream out, PrintStream err) {
+  public static int run(List<String> args, Supplier<Path> defaultInput, String version, PrintStream out,
+      PrintStream err) {
     ReportOptions options;
     try {
       options = ReportOptions.parse(args);
@@ -37,7 +40,14 @@ public final class ReportCommand {
           + " [--test NAME,...] [--host NAME,...] [--step SECONDS]");
       return USAGE;
     }
-    List<Path> inputs = options.inputs().isEmpty() ? List.of(defaultInput) : options.inputs();
+    List<Path> inputs = options.inputs();
+    if (inputs.isEmpty()) {
+      Path folder = defaultInput.get();
+      if (folder == null) {
+        return NO_INPUT;
+      }
+      inputs = List.of(folder);
+    }
     long startNanos = System.nanoTime();
     List<Path> files;
     try {
@@ -66,8 +76,9 @@ public final class ReportCommand {
       err.println("capacity report: " + reader.bad() + " bad lines in all, the first "
           + reader.badLines().size() + " listed in the report");
     }
-    out.printf(Locale.ROOT, "report: %s (%,d lines from %d files, %,d kept, %,d bad, %.1f s)%n",
-        options.output().toAbsolutePath(), reader.lines(), files.size(), report.aggregation().kept,
+    out.printf(Locale.ROOT, "report: %s (%,d lines from %d %s, %,d kept, %,d bad, %.1f s)%n",
+        options.output().toAbsolutePath(), reader.lines(), files.size(), files.size() == 1 ? "file" : "files",
+        report.aggregation().kept,
         reader.bad(), (System.nanoTime() - startNanos) / 1e9);
     return OK;
   }

@@ -272,7 +272,7 @@
     [['Time range (UTC)', range + ', in steps of ' + data.step + ' s'],
       ['Tests', tests.length ? tests.join(', ') : 'none'],
       ['Hosts', data.hosts.length + (data.hosts.length ? ': ' + data.hosts.map(function (h) { return h.name; }).join(', ') : '')],
-      ['Read', number(data.lines) + ' lines from ' + data.files.length + ' files; ' + number(data.kept) + ' kept, '
+      ['Read', number(data.lines) + ' lines from ' + data.files.length + (data.files.length === 1 ? ' file; ' : ' files; ') + number(data.kept) + ' kept, '
         + number(data.filteredOut) + ' outside the filters, ' + number(data.bad) + ' bad'],
       ['Filters', filterText()],
       ['Made', data.generated + ' by capacity ' + data.version]
