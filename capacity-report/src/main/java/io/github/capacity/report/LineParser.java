@@ -40,7 +40,7 @@ final class LineParser {
           read(field, json, value, line);
         }
       }
-      if (json.nextToken() != null) {
+      if (trailing(json)) {
         return "text after the JSON object, expected one document per line";
       }
     } catch (JsonProcessingException e) {
@@ -49,6 +49,14 @@ final class LineParser {
       return "not valid JSON (" + firstLine(e.getMessage()) + "), expected one whole document per line";
     }
     return check(line);
+  }
+
+  private static boolean trailing(JsonParser json) throws IOException {
+    try {
+      return json.nextToken() != null;
+    } catch (JsonProcessingException e) {
+      return true;
+    }
   }
 
   private static void read(String field, JsonParser json, JsonToken value, Line line) throws IOException {

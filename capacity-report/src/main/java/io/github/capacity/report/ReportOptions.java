@@ -1,9 +1,9 @@
 package io.github.capacity.report;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import java.util.Set;
  * The arguments of {@code capacity report}: the inputs, {@code -o FILE}, and the filters
  * {@code --from TIME}, {@code --to TIME}, {@code --test NAME[,NAME...]} and
  * {@code --host NAME[,NAME...]} (both repeatable), and {@code --step SECONDS}, the narrowest
- * time bucket. Times are ISO-8601 in UTC: {@code 2026-12-03T10:00:00Z},
- * {@code 2026-12-03T10:00} or a day, {@code 2026-12-03}. Immutable.
+ * time bucket. Times are ISO-8601: {@code 2026-12-03T10:00:00Z} or with an offset
+ * ({@code +01:00}); without one, UTC: {@code 2026-12-03T10:00} or a day, {@code 2026-12-03}.
+ * Immutable.
  */
 record ReportOptions(List<Path> inputs, Path output, Filter filter, int stepSeconds) {
   static final Path DEFAULT_OUTPUT = Path.of("capacity-report.html");
@@ -70,8 +71,8 @@ record ReportOptions(List<Path> inputs, Path output, Filter filter, int stepSeco
 
   static long time(String text, String option) throws UsageException {
     try {
-      if (text.endsWith("Z")) {
-        return Instant.parse(text).toEpochMilli();
+      if (text.endsWith("Z") || text.lastIndexOf('+') > 0 || text.lastIndexOf('-') > 10) {
+        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
       }
       if (text.length() == 10) {
         return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
