@@ -239,7 +239,7 @@
     var errors = Object.keys(s.errors);
     var errorTable = errors.length === 0 ? el('p', {'class': 'meta', text: 'No errors.'})
       : table(['error class', 'count'], errors.map(function (e) { return [e, s.errors[e]]; }));
-    return el('div', {}, el('p', {'class': 'meta', text: 'From ' + time(s.from) + ' to ' + time(s.to)}),
+    return el('div', {'class': 'summary'}, el('p', {'class': 'meta', text: 'From ' + time(s.from) + ' to ' + time(s.to)}),
       counts, latency, errorTable);
   }
 
