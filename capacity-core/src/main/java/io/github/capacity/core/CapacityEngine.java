@@ -7,6 +7,7 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.pacing.CatchUp;
