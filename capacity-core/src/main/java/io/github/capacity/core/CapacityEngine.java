@@ -48,6 +48,7 @@ public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;
   private final Catalog catalog;
   private final Duration closeTimeout;
+  private final ConfigSource configSource;
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
@@ -59,6 +60,7 @@ public final class CapacityEngine implements AutoCloseable {
         b.maxInFlight, b.resultListener);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.configSource = b.configSource;
     // The run has flushed already; closing only has stragglers to send.
     this.closeTimeout = Duration.ofSeconds(1);
   }
@@ -95,6 +97,15 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public void prepare() {
     loop.prepare();
+  }
+
+  /**
+   * Finds every problem a run would meet, before anything runs: reads the {@link ConfigSource},
+   * prepares every test definition and opens every destination (kept for the run, as {@link
+   * #prepare()} does), with the run's own resolution and words. Not during a run.
+   */
+  public Validation validate() {
+    return Validator.validate(configSource, catalog);
   }
 
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
