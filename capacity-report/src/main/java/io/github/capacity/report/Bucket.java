@@ -19,7 +19,11 @@ final class Bucket {
   long failed;
   long dropped;
   long cancelled;
-  /** The minute accounts' skipped executions, spread evenly over their minute. */
+  /**
+   * The minute accounts' skipped executions, spread evenly over their minute: an account does
+   * not say when in the minute they were due (before a late start, or after a run that could not
+   * catch up), so they are shown as the minute's average and kept out of {@link #planned}.
+   */
   double skipped;
   IntCountsHistogram latency;
   IntCountsHistogram service;

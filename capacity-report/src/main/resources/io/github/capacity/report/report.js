@@ -127,7 +127,7 @@
   function ratesChart(section, grid, id, markers) {
     var r = section.rates;
     var series = [line('requested', '#7f7f7f', [6, 3]), line('started', '#1f77b4'), line('ok', '#2ca02c'),
-      line('failed', '#d62728'), line('dropped', '#ff7f0e'), line('skipped', '#9467bd')];
+      line('failed', '#d62728'), line('dropped', '#ff7f0e'), line('skipped (minute average)', '#9467bd', [2, 3])];
     var columns = [data.x, r.requested, r.started, r.ok, r.failed, r.dropped, r.skipped];
     if (section.summary.cancelled > 0) {
       series.push(line('cancelled', '#8c564b'));
