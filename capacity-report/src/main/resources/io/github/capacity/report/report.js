@@ -1,4 +1,7 @@
 // capacity report: draws the JSON block #report-data with uPlot. Runs offline; fetches nothing.
+// One script of about 350 lines on purpose: it is inlined into every page as it is, with no
+// bundler in the build, and its drawing functions share the page's state (the charts to keep in
+// step, what was drawn for #report-status).
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
