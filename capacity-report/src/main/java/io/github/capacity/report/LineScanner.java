@@ -80,24 +80,29 @@ final class LineScanner {
       if (read < 0) {
         break;
       }
-      int scanFrom = end;
+      int i = end;
       end += read;
-      for (int i = scanFrom; i < end; i++) {
-        if (buffer[i] == '\n') {
-          number++;
-          if (skipping) {
-            skipping = false;
-          } else {
-            int length = i - start;
-            if (length > 0 && buffer[i - 1] == '\r') {
-              length--;
-            }
-            if (length > 0) {
-              sink.line(buffer, start, length, number);
-            }
-          }
-          start = i + 1;
+      byte[] bytes = buffer; // a local, so the search below is a tight loop the JIT unrolls
+      while (true) {
+        while (i < end && bytes[i] != '\n') {
+          i++;
         }
+        if (i == end) {
+          break;
+        }
+        number++;
+        if (skipping) {
+          skipping = false;
+        } else {
+          int length = i - start;
+          if (length > 0 && bytes[i - 1] == '\r') {
+            length--;
+          }
+          if (length > 0) {
+            sink.line(bytes, start, length, number);
+          }
+        }
+        start = ++i;
       }
     }
     if (end > start && !skipping) {
