@@ -18,6 +18,11 @@ import java.io.IOException;
  */
 final class LineParser {
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** The few names that repeat on every line: kept, so a million lines make no string each. */
+  private final RecentStrings kinds = new RecentStrings();
+  private final RecentStrings tests = new RecentStrings();
+  private final RecentStrings hosts = new RecentStrings();
+  private final RecentStrings errorClasses = new RecentStrings();
 
   /**
    * Parses {@code bytes[offset, offset + length)} into {@code line}. Returns null when the line
@@ -59,19 +64,19 @@ final class LineParser {
     }
   }
 
-  private static void read(String field, JsonParser json, JsonToken value, Line line) throws IOException {
+  private void read(String field, JsonParser json, JsonToken value, Line line) throws IOException {
     switch (field) {
       case "kind" -> {
-        line.kindName = json.getText();
+        line.kindName = kinds.of(json);
         line.kind = kind(line.kindName);
       }
-      case "test_name" -> line.testName = json.getText();
-      case "host" -> line.host = json.getText();
+      case "test_name" -> line.testName = tests.of(json);
+      case "host" -> line.host = hosts.of(json);
       case "planned_epoch_ns" -> line.plannedNanos = json.getLongValue();
       case "start_epoch_ns" -> line.startNanos = json.getLongValue();
       case "end_epoch_ns" -> line.endNanos = json.getLongValue();
       case "ok" -> line.ok = value == JsonToken.VALUE_TRUE;
-      case "error_class" -> line.errorClass = json.getText();
+      case "error_class" -> line.errorClass = errorClasses.of(json);
       case "minute_epoch_ms", "epoch_ms" -> line.epochMillis = json.getLongValue();
       case "epoch_ns" -> line.epochMillis = Math.floorDiv(json.getLongValue(), 1_000_000L);
       case "skipped" -> line.skipped = json.getLongValue();
