@@ -76,8 +76,9 @@ public final class ReportCommand {
       err.println("capacity report: " + reader.bad() + " bad lines in all, the first "
           + reader.badLines().size() + " listed in the report");
     }
-    out.printf(Locale.ROOT, "report: %s (%,d lines from %d %s, %,d kept, %,d bad, %.1f s)%n",
-        options.output().toAbsolutePath(), reader.lines(), files.size(), files.size() == 1 ? "file" : "files",
+    out.printf(Locale.ROOT, "report: %s (%,d %s from %d %s, %,d kept, %,d bad, %.1f s)%n",
+        options.output().toAbsolutePath(), reader.lines(), reader.lines() == 1 ? "line" : "lines",
+        files.size(), files.size() == 1 ? "file" : "files",
         report.aggregation().kept,
         reader.bad(), (System.nanoTime() - startNanos) / 1e9);
     return OK;

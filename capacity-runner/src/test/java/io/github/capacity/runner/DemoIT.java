@@ -32,7 +32,7 @@ class DemoIT {
     assertThat(Files.readAllLines(Path.of(results.group(1))).stream()
         .filter(l -> l.contains("\"kind\":\"execution\""))).hasSizeBetween(50, 62);
     // It ends with the report of those results.
-    Matcher report = Pattern.compile("report: (\\S+) \\((\\d+) lines from \\d+ files?, \\d+ kept, 0 bad").matcher(out);
+    Matcher report = Pattern.compile("report: (\\S+) \\((\\d+) lines? from \\d+ files?, \\d+ kept, 0 bad").matcher(out);
     assertThat(report.find()).as(out).isTrue();
     assertThat(out.strip()).endsWith(")");
     assertThat(Files.readString(Path.of(report.group(1)))).contains("uPlot", "demo.homepage");

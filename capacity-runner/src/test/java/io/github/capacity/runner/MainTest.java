@@ -63,7 +63,7 @@ class MainTest {
     assertThat(run("report", folder.toString(), "-o", page.toString())).isEqualTo(ExitCode.OK);
 
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("report: " + page.toAbsolutePath() + " (1 lines from 1 file, 1 kept, 0 bad, ");
+        .startsWith("report: " + page.toAbsolutePath() + " (1 line from 1 file, 1 kept, 0 bad, ");
     assertThat(Files.readString(page)).contains("\"name\":\"shop\"");
   }
 
