@@ -275,7 +275,8 @@
     [['Time range (UTC)', range + ', in steps of ' + data.step + ' s'],
       ['Tests', tests.length ? tests.join(', ') : 'none'],
       ['Hosts', data.hosts.length + (data.hosts.length ? ': ' + data.hosts.map(function (h) { return h.name; }).join(', ') : '')],
-      ['Read', number(data.lines) + ' lines from ' + data.files.length + (data.files.length === 1 ? ' file; ' : ' files; ') + number(data.kept) + ' kept, '
+      ['Read', number(data.lines) + (data.lines === 1 ? ' line from ' : ' lines from ') + data.files.length
+        + (data.files.length === 1 ? ' file; ' : ' files; ') + number(data.kept) + ' kept, '
         + number(data.filteredOut) + ' outside the filters, ' + number(data.bad) + ' bad'],
       ['Filters', filterText()],
       ['Made', data.generated + ' by capacity ' + data.version]
@@ -342,8 +343,13 @@
 
   try {
     header();
-    data.sections.forEach(section);
-    if (data.sections.length) { fleetTables(); }
+    if (data.x.length === 0) {
+      root.append(el('p', {'class': 'warn', text: 'Nothing to draw: no result in the files read'
+        + (data.filteredOut > 0 ? ' within the filters.' : '.')}));
+    } else {
+      data.sections.forEach(section);
+      fleetTables();
+    }
     if (data.x.length) { showWindow(data.x[0], data.x[data.x.length - 1]); }
   } catch (e) {
     window.reportErrors.push('error: ' + (e && e.stack || e));

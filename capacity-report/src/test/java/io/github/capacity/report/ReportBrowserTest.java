@@ -82,6 +82,19 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aReportOfNothingSaysSoWithoutErrors() throws Exception {
+    Chromium chromium = Chromium.find(scratch);
+    Path empty = scratch.resolve("empty.html");
+    Report.read(List.of(), Filter.ALL, 1).write(empty, "test");
+
+    String dom = chromium.dumpDom(empty);
+
+    assertThat(dom).contains("Nothing to draw: no result in the files read.");
+    assertThat(status(dom).get("errors")).isEmpty();
+    assertThat(status(dom).get("charts")).isEmpty();
+  }
+
+  @Test
   void thePageIsOneFileWithNothingToFetch() throws IOException {
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertThat(html).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//");
