@@ -7,10 +7,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Reads an operator's file whole, but only when it is a regular file of bounded size: a FIFO
@@ -90,6 +94,30 @@ public final class RegularFile {
       throw new UnusableFileException("is a folder, expected a regular file");
     }
     throw new UnusableFileException("is a " + kind(file) + ", expected a regular file");
+  }
+
+  /**
+   * Opens {@code file} for writing, creating it when missing, without following a symbolic link:
+   * a link planted in a lock or log folder must never make a run truncate, lock or append to
+   * another file.
+   *
+   * @param folderSetting the setting naming the folder, for the error
+   * @throws IOException naming the file when it is a link, or when it cannot be opened
+   */
+  public static FileChannel open(Path file, String folderSetting, OpenOption... access)
+      throws IOException {
+    Set<OpenOption> options = new HashSet<>(List.of(access));
+    options.add(StandardOpenOption.CREATE);
+    options.add(LinkOption.NOFOLLOW_LINKS);
+    try {
+      return FileChannel.open(file, options);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + ": is a symbolic link, expected a regular file (remove it;"
+            + " capacity never follows links in " + folderSetting + ")", e);
+      }
+      throw e;
+    }
   }
 
   private static String kind(Path file) {

@@ -1,15 +1,12 @@
 package io.github.capacity.core.limit;
 
+import io.github.capacity.core.config.RegularFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
-import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,25 +65,9 @@ final class LockFiles {
     return null;
   }
 
-  /**
-   * Opens (creating when missing) a file in {@code lock.dir} without following a symbolic link:
-   * a link planted there must never make a run truncate or lock another file.
-   *
-   * @throws IOException naming the file when it is a link or cannot be opened
-   */
+  /** Opens (creating when missing) a file in {@code lock.dir}: see {@link RegularFile#open}. */
   static FileChannel open(Path file, OpenOption... access) throws IOException {
-    Set<OpenOption> options = new HashSet<>(List.of(access));
-    options.add(StandardOpenOption.CREATE);
-    options.add(LinkOption.NOFOLLOW_LINKS);
-    try {
-      return FileChannel.open(file, options);
-    } catch (IOException e) {
-      if (Files.isSymbolicLink(file)) {
-        throw new IOException(file + ": is a symbolic link, expected a regular file (remove it;"
-            + " capacity never follows links in lock.dir)", e);
-      }
-      throw e;
-    }
+    return RegularFile.open(file, "lock.dir", access);
   }
 
   /** Marks {@code lockFile} held by this JVM; false when it already was. */
