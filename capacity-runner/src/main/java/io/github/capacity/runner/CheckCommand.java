@@ -16,6 +16,7 @@ import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -110,8 +111,8 @@ final class CheckCommand {
     }
     printPlan(settings, plugins, lines, tests.definitions(), destinations.definitions());
 
-    warnings.forEach(w -> err.println("warning: " + w));
-    errors.forEach(e -> err.println(e));
+    warnings.forEach(w -> err.println("warning: " + Printable.line(w)));
+    errors.forEach(e -> err.println(Printable.line(e.toString())));
     if (!errors.isEmpty()) {
       err.println("capacity check: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
       return ExitCode.CONFIG_ERROR;
@@ -218,9 +219,9 @@ final class CheckCommand {
             + "\" is not defined in " + settings.testsFile() + "; expected one of "
             + Plugins.names(tests.keySet())));
       }
-      out.printf("  %-30s %s %d/min -> %s  (%s)%n", line.testName(),
+      out.println(Printable.line(String.format("  %-30s %s %d/min -> %s  (%s)", line.testName(),
           line.testType() + (test == null ? " (undefined)" : " (" + test.type() + ")"),
-          line.frequency(), destination, line.where());
+          line.frequency(), destination, line.where())));
     }
   }
 }
