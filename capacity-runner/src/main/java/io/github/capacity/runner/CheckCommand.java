@@ -14,6 +14,7 @@ import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
+import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.runner.logging.Printable;
@@ -32,16 +33,15 @@ import java.util.Map;
  * problem on stderr as {@code file:line: message}. Exits 1 when anything is wrong; an unknown
  * destination is only a warning, since the run falls back to {@code default.destination}.
  *
- * <p>Named files replace what the settings point at. {@code --settings}, {@code --tests}, {@code
- * --destinations} or {@code --lines} before a file says what it is; otherwise a name containing
- * {@code .properties} is read as the settings, one containing {@code .json} as {@code
- * destinations.file} when it also contains {@code destination} and as {@code tests.file} otherwise,
- * anything else (a file or a folder) as configuration lines. So it serves as a
- * configuration-management validate command for any of these files, under a temporary name too.
+ * <p>Named files replace what the settings point at ({@link CheckArguments}): a candidate
+ * settings, tests or destinations file is checked with the installed others, and candidate lines
+ * with the installed lines they do not replace, so that a test name repeated across files is
+ * found before the run refuses it. A candidate settings file that cannot be used is refused
+ * outright. So it serves as a configuration-management validate command for any of these files,
+ * under a temporary name too.
  */
 final class CheckCommand {
-  private static final java.util.Set<String> KINDS =
-      java.util.Set.of("--settings", "--tests", "--destinations", "--lines");
+  private static final Duration SINK_CLOSE = Duration.ofSeconds(2);
 
   private final Path home;
   private final String version;
@@ -57,41 +57,25 @@ final class CheckCommand {
     this.err = err;
   }
 
-  int run(List<String> files) {
-    Path settingsFile = null;
-    Path testsFile = null;
-    Path destinationsFile = null;
-    List<Path> configPaths = new ArrayList<>();
-    String as = null;
-    for (String name : files) {
-      if (as == null && KINDS.contains(name)) {
-        as = name;
-        continue;
-      }
-      Path file = Path.of(name);
-      String base = file.getFileName() == null ? name : file.getFileName().toString();
-      String kind = as != null ? as
-          : base.contains(".properties") ? "--settings"
-          : base.contains(".json") ? (base.contains("destination") ? "--destinations" : "--tests")
-          : "--lines";
-      as = null;
-      if (!Files.exists(file)) {
-        errors.add(new ConfigError(name, 0, "does not exist"));
-        continue;
-      }
-      switch (kind) {
-        case "--settings" -> settingsFile = file;
-        case "--tests" -> testsFile = file;
-        case "--destinations" -> destinationsFile = file;
-        default -> configPaths.add(file);
-      }
-    }
-    if (as != null) {
-      err.println("capacity check: " + as + " needs a file");
+  int run(List<String> words) {
+    CheckArguments arguments = CheckArguments.parse(words);
+    if (arguments.usageError != null) {
+      err.println("capacity check: " + Printable.line(arguments.usageError));
       return ExitCode.USAGE;
     }
+    errors.addAll(arguments.missing);
+    Path settingsFile = arguments.settingsFile;
+    Path testsFile = arguments.testsFile;
+    Path destinationsFile = arguments.destinationsFile;
 
     Settings settings = settings(settingsFile);
+    if (settings == null) {
+      // A candidate settings file that cannot be used is refused; the other files would only be
+      // checked against settings that are not the ones asked for.
+      errors.forEach(e -> err.println(Printable.line(e.toString())));
+      err.println("capacity check: the settings file " + settingsFile + " is refused");
+      return ExitCode.CONFIG_ERROR;
+    }
     Plugins plugins = PluginLoader.load(CheckCommand.class.getClassLoader(), settings.pluginsDir());
     plugins.problems().forEach(p -> errors.add(new ConfigError(String.valueOf(settings.pluginsDir()), 0, p)));
 
@@ -104,10 +88,14 @@ final class CheckCommand {
     checkDestinations(destinations, plugins.destinations(), settings);
 
     List<TestLine> lines = new ArrayList<>();
-    for (Path path : configPaths.isEmpty() ? List.of(settings.configPath()) : configPaths) {
-      ConfigSource.Snapshot snapshot = ConfigFiles.read(path);
+    try {
+      ConfigSource.Snapshot snapshot =
+          ConfigFiles.readAll(arguments.linesToRead(settings.configPath()), FileTrust.STRICT);
       errors.addAll(snapshot.errors());
       lines.addAll(snapshot.lines());
+    } catch (IOException | RuntimeException e) {
+      errors.add(new ConfigError(settings.configPath().toString(), 0,
+          "cannot be listed (" + e + "), expected a readable file or folder of *.conf files"));
     }
     printPlan(settings, plugins, lines, tests.definitions(), destinations.definitions());
 
@@ -121,12 +109,14 @@ final class CheckCommand {
     return ExitCode.OK;
   }
 
+  /** The settings; {@code null} when a named settings file cannot be used. */
   private Settings settings(Path settingsFile) {
     try {
       return settingsFile != null ? Settings.load(settingsFile, home) : Settings.fromEnvironment(home);
     } catch (ConfigException e) {
       errors.addAll(e.errors());
-      return Settings.defaults(home); // check the other files all the same
+      // The installed settings are wrong: check the other files all the same, against defaults.
+      return settingsFile != null ? null : Settings.defaults(home);
     }
   }
 
@@ -174,7 +164,9 @@ final class CheckCommand {
         }
         try {
           MetricsSink sink = type.open(definition, context);
-          sink.close(Duration.ZERO);
+          // Time to stop its sender thread: with nothing to send it stops at once, and a shorter
+          // close warned "did not stop within 2 ms" on a busy host.
+          sink.close(SINK_CLOSE);
         } catch (InvalidDefinitionException e) {
           errors.add(destinations.errorFor(e));
         } catch (RuntimeException e) {

@@ -38,12 +38,35 @@ public final class ConfigFiles {
    * {@code trust} does not accept.
    */
   public static ConfigSource.Snapshot read(Path configPath, FileTrust trust) {
+    return readAll(List.of(configPath), trust);
+  }
+
+  /**
+   * Reads several files and folders as one configuration, in the order given: a test name
+   * defined twice is refused where it comes second, whichever file that is.
+   */
+  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust) {
     LineParser parser = new LineParser();
+    for (Path path : paths) {
+      readInto(parser, path, trust);
+    }
+    return parser.snapshot();
+  }
+
+  /**
+   * The files {@link #read} reads for {@code configPath}: the {@code *.conf} files of a folder
+   * in name order, or the path itself.
+   */
+  public static List<Path> files(Path configPath) throws IOException {
+    return Files.isDirectory(configPath) ? confFiles(configPath) : List.of(configPath);
+  }
+
+  private static void readInto(LineParser parser, Path configPath, FileTrust trust) {
     if (Files.isDirectory(configPath)) {
       String untrusted = trust.problem(configPath);
       if (untrusted != null) {
         parser.fileError(configPath.toString(), untrusted);
-        return parser.snapshot();
+        return;
       }
       List<Path> files;
       try {
@@ -51,7 +74,7 @@ public final class ConfigFiles {
       } catch (IOException | RuntimeException e) {
         parser.fileError(configPath.toString(), "folder cannot be listed (" + reason(e)
             + "), expected a readable folder of *.conf files");
-        return parser.snapshot();
+        return;
       }
       for (Path file : files) {
         readFile(parser, file, trust);
@@ -59,7 +82,6 @@ public final class ConfigFiles {
     } else if (Files.exists(configPath, LinkOption.NOFOLLOW_LINKS)) {
       readFile(parser, configPath, trust); // a dangling link is an error, not "no tests"
     }
-    return parser.snapshot();
   }
 
   /** Parses one file's text; {@code source} is the name shown in errors. */
