@@ -8,6 +8,7 @@ import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class CapacityEngine implements AutoCloseable {
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination);
-    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
+    RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
         b.maxInFlight, b.resultListener);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
@@ -115,6 +116,7 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public static final class Builder {
     private String host = HostName.local();
+    private Fleet fleet = Fleet.ALONE;
     private String version = Version.CURRENT;
     private TimeSource time = TimeSource.system();
     private final Map<String, TestType> testTypes = new LinkedHashMap<>();
@@ -139,6 +141,15 @@ public final class CapacityEngine implements AutoCloseable {
     /** The host name used in results, metric names and phase offsets. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * This host's place in its fleet: a fleet-wide rate ({@code fleet:6000}) runs this host's
+     * share of it. Defaults to {@link Fleet#ALONE}, where the share is the whole.
+     */
+    public Builder fleet(Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 

@@ -291,7 +291,25 @@ final class MinuteLoop {
       MinuteAccount account = c.counters().account(context.host);
       accounts.add(account);
       c.sink().account(account);
+      logAccount(account);
     }
+  }
+
+  /** One line per test and minute: what was planned and what became of it, and for a fleet line
+   * this host's share and place. */
+  private static void logAccount(MinuteAccount a) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    // Hours and minutes by arithmetic: a date formatter's first use costs the scheduler thread
+    // tens of milliseconds in the middle of the next minute's load.
+    long minuteOfDay = Math.floorMod(Math.floorDiv(a.minuteEpochMillis(), 60_000L), 1440L);
+    String fleet = !a.fleetWide() ? "" : "; share of the fleet's " + a.fleetPlanned() + " (fleet.index "
+        + a.fleetIndex() + " of fleet.size " + a.fleetSize() + ")";
+    log.info("{} minute {}{}:{}{}Z: planned {}, started {}, ok {}, failed {}, dropped {}, cancelled {},"
+        + " skipped {}{}", a.testName(), minuteOfDay / 600, minuteOfDay / 60 % 10, minuteOfDay % 60 / 10,
+        minuteOfDay % 10, a.planned(), a.started(), a.ok(), a.failed(), a.dropped(), a.cancelled(),
+        a.skipped(), fleet);
   }
 
   /** {@code metrics.required}: stops tests whose destination has failed too long. */

@@ -1,6 +1,7 @@
 package io.github.capacity.core.config;
 
 import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.pacing.Fleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,9 +28,22 @@ public final class ConfigFiles {
 
   private ConfigFiles() {}
 
-  /** Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment. */
+  /**
+   * Reads {@code configPath}, a file or a folder of {@code *.conf} files, on a host with no
+   * fleet settings (fleet-wide rates are refused); see the class comment.
+   */
   public static ConfigSource.Snapshot read(Path configPath) {
-    LineParser parser = new LineParser();
+    return read(configPath, null);
+  }
+
+  /**
+   * Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment.
+   *
+   * @param fleet this host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or
+   *     {@code null} when the settings give none: fleet-wide rates are then refused
+   */
+  public static ConfigSource.Snapshot read(Path configPath, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
     if (Files.isDirectory(configPath)) {
       List<Path> files;
       try {
@@ -48,16 +62,21 @@ public final class ConfigFiles {
     return parser.snapshot();
   }
 
-  /** Parses one file's text; {@code source} is the name shown in errors. */
+  /** Parses one file's text; {@code source} is the name shown in errors. No fleet settings. */
   public static ConfigSource.Snapshot parse(String source, String text) {
-    LineParser parser = new LineParser();
+    return parse(source, text, null);
+  }
+
+  /** Parses one file's text for a host at {@code fleet} ({@code null}: none). */
+  public static ConfigSource.Snapshot parse(String source, String text, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
     parser.file(source, TextLines.split(text));
     return parser.snapshot();
   }
 
   /** Parses one file's bytes, refusing lines that are not UTF-8. */
   static ConfigSource.Snapshot parse(String source, byte[] bytes) {
-    LineParser parser = new LineParser();
+    LineParser parser = new LineParser(null);
     parser.file(source, TextLines.split(bytes));
     return parser.snapshot();
   }
