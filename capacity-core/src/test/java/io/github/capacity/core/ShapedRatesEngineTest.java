@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.testing.FakeTimeSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.core.pacing.Ramp;

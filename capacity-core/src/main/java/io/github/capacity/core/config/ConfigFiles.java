@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
 import io.github.capacity.core.pacing.Fleet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ public final class ConfigFiles {
    * fleet settings (fleet-wide rates are refused); see the class comment.
    */
   public static ConfigSource.Snapshot read(Path configPath) {
-    return read(configPath, null);
+    return readAll(List.of(configPath), null);
   }
 
   /**
@@ -43,7 +42,29 @@ public final class ConfigFiles {
    *     {@code null} when the settings give none: fleet-wide rates are then refused
    */
   public static ConfigSource.Snapshot read(Path configPath, Fleet fleet) {
+    return readAll(List.of(configPath), fleet);
+  }
+
+  /** {@link #readAll(List, Fleet)} on a host with no fleet settings. */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths) {
+    return readAll(configPaths, null);
+  }
+
+  /**
+   * Reads several paths as one configuration, in order: a test name is refused in a later path
+   * as in a later file of one folder, so a candidate file can be checked beside installed ones.
+   *
+   * @param fleet this host's place in its fleet, or {@code null} when the settings give none
+   */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths, Fleet fleet) {
     LineParser parser = new LineParser(fleet);
+    for (Path configPath : configPaths) {
+      readPath(parser, configPath);
+    }
+    return parser.snapshot();
+  }
+
+  private static void readPath(LineParser parser, Path configPath) {
     if (Files.isDirectory(configPath)) {
       List<Path> files;
       try {
@@ -51,7 +72,7 @@ public final class ConfigFiles {
       } catch (IOException | RuntimeException e) {
         parser.fileError(configPath.toString(), "folder cannot be listed (" + reason(e)
             + "), expected a readable folder of *.conf files");
-        return parser.snapshot();
+        return;
       }
       for (Path file : files) {
         readFile(parser, file);
@@ -59,7 +80,6 @@ public final class ConfigFiles {
     } else if (Files.exists(configPath)) {
       readFile(parser, configPath);
     }
-    return parser.snapshot();
   }
 
   /** Parses one file's text; {@code source} is the name shown in errors. No fleet settings. */

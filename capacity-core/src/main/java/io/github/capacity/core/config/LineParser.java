@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
 import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.core.pacing.Rate;
 import java.util.ArrayList;

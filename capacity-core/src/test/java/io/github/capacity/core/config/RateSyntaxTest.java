@@ -2,7 +2,6 @@ package io.github.capacity.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.capacity.core.ConfigSource;
 import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.core.pacing.Ramp;
 import io.github.capacity.core.pacing.Rate;
