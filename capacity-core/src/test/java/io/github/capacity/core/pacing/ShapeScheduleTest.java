@@ -1,5 +1,6 @@
 package io.github.capacity.core.pacing;
 
+import static io.github.capacity.core.pacing.ScheduleTest.starts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,18 +22,6 @@ class ShapeScheduleTest {
     Window window = new Window(monotonicAtStart + minute * MINUTE, MINUTE, START_MILLIS + minute * 60_000L);
     Schedule s = Schedule.of(rate, fleet, host, "shop.search", window, window.startNanos(), 0, CatchUp.SPREAD, 2);
     return starts(s);
-  }
-
-  static List<Long> starts(Schedule s) {
-    List<Long> starts = new ArrayList<>();
-    for (long j = s.firstIndex(); j < s.endIndex(); j++) {
-      long due = s.dueNanos(j);
-      if (due >= s.windowEndNanos()) {
-        break;
-      }
-      starts.add(due);
-    }
-    return starts;
   }
 
   /** Every start of {@code minutes} consecutive minutes from START, each minute a cron run. */
