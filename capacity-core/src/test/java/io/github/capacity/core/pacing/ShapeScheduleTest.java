@@ -140,4 +140,29 @@ class ShapeScheduleTest {
       }
     }
   }
+
+  @Test
+  void skipOnARampRunsOnlyThePlanFromNowAndCountsTheRestAsSkipped() {
+    Rate rate = ramp(600, 1200, Duration.ofMinutes(1), false);
+    Window window = new Window(0, MINUTE, START_MILLIS);
+    Schedule plan = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 0, 0, CatchUp.SKIP, 2);
+    Schedule late = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 30 * SECOND, 0, CatchUp.SKIP, 2);
+
+    List<Long> all = starts(plan);
+    assertThat(starts(late)).isEqualTo(all.stream().filter(t -> t >= 30 * SECOND).toList());
+    assertThat(late.skippedBeforeStart()).isEqualTo(countBefore(all, 30 * SECOND));
+  }
+
+  @Test
+  void aChangeToARampMidMinuteOwesTheNewPlanLessWhatRan() {
+    // 60 a minute ran 30 by second 30; then a ramp whose plan had more before now.
+    Rate rate = ramp(600, 600, Duration.ofMinutes(5), false);
+    Window window = new Window(0, MINUTE, START_MILLIS);
+    Schedule s = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 30 * SECOND, 30, CatchUp.SPREAD, 2);
+
+    assertThat(s.firstIndex()).isEqualTo(30);
+    assertThat(starts(s)).hasSize(600 - 30);
+    assertThat(starts(s).get(0)).isEqualTo(30 * SECOND);
+    assertThat(starts(s).get(1) - starts(s).get(0)).isEqualTo(SECOND / 20);
+  }
 }
