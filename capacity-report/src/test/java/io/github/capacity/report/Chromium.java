@@ -76,8 +76,9 @@ final class Chromium {
         fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + Files.readString(stderr));
       }
     } finally {
-      process.destroyForcibly();
+      // Its helper processes first: once chromium itself is gone they can no longer be found.
       process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
     }
     if (process.exitValue() != 0) {
       fail("chromium exited with " + process.exitValue() + ": " + Files.readString(stderr));
