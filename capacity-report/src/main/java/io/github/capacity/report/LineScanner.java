@@ -60,7 +60,8 @@ final class LineScanner {
         } else {
           // One line fills the largest buffer: drop what is held and skip to its newline.
           if (!skipping) {
-            sink.unreadable(number + 1, "a line longer than " + MAX_LINE_BYTES + " bytes, expected one result per line");
+            sink.unreadable(number + 1,
+                "a line longer than " + MAX_LINE_BYTES + " bytes, expected one result per line");
             skipping = true;
           }
           start = 0;

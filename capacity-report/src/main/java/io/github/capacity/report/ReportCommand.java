@@ -53,7 +53,8 @@ public final class ReportCommand {
     try {
       files = InputFiles.expand(inputs);
     } catch (NoSuchFileException e) {
-      err.println("capacity report: " + e.getFile() + ": no such file or folder, expected results files of the file destination");
+      err.println("capacity report: " + e.getFile()
+          + ": no such file or folder, expected results files of the file destination");
       return NO_INPUT;
     } catch (IOException e) {
       err.println("capacity report: cannot list " + inputs + ": " + e);

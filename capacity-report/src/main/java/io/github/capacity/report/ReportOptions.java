@@ -50,7 +50,8 @@ record ReportOptions(List<Path> inputs, Path output, Filter filter, int stepSeco
         case "--step" -> step = step(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("-") && !arg.equals("-")) {
-            throw new UsageException("unknown option \"" + arg + "\", expected -o, --from, --to, --test, --host or --step");
+            throw new UsageException(
+                "unknown option \"" + arg + "\", expected -o, --from, --to, --test, --host or --step");
           }
           inputs.add(Path.of(arg));
         }

@@ -40,7 +40,8 @@ class ReportOptionsTest {
   @Test
   void badArgumentsSayWhatWasExpected() {
     assertThatThrownBy(() -> ReportOptions.parse(List.of("--from", "yesterday")))
-        .hasMessage("--from \"yesterday\" is not a time, expected ISO-8601 in UTC such as 2026-12-03T10:00:00Z or 2026-12-03");
+        .hasMessage("--from \"yesterday\" is not a time,"
+            + " expected ISO-8601 in UTC such as 2026-12-03T10:00:00Z or 2026-12-03");
     assertThatThrownBy(() -> ReportOptions.parse(List.of("--from", "2026-12-03T11:00Z", "--to", "2026-12-03T10:00Z")))
         .hasMessage("--from must be before --to");
     assertThatThrownBy(() -> ReportOptions.parse(List.of("-o")))

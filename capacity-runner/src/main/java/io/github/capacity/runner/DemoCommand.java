@@ -104,8 +104,8 @@ final class DemoCommand {
     resultsFile(settings.logDir()).ifPresent(file -> out.println("results: " + file));
     out.println("log: " + settings.logDir().resolve("capacity.log"));
     summary.problems().forEach(p -> err.println("capacity demo: " + p));
-    int report = ReportCommand.run(List.of(settings.logDir().toString(), "-o", home.resolve("report.html").toString()),
-        settings::logDir, version, out, err);
+    List<String> reportArgs = List.of(settings.logDir().toString(), "-o", home.resolve("report.html").toString());
+    int report = ReportCommand.run(reportArgs, settings::logDir, version, out, err);
     return progress.ok() > 0 && summary.problems().isEmpty() && report == ReportCommand.OK
         ? ExitCode.OK : ExitCode.FAILURE;
   }
