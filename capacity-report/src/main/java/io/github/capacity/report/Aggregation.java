@@ -17,6 +17,13 @@ final class Aggregation {
   static final int MAX_ERROR_CLASSES = 50;
   static final int MAX_TESTS = 200;
   static final int MAX_MARKERS = 500;
+  /**
+   * Buckets of all tests together, each holding two histograms of a few KB: with 10 tests, 400
+   * buckets each, so the heap stays within about 100 MB however many tests a file holds.
+   */
+  static final int TEST_BUCKETS = 4000;
+  /** The fewest buckets a test keeps, even with {@link #MAX_TESTS} tests. */
+  static final int MIN_BUCKETS = 30;
 
   /** A guardrail trip or a change of load shape, drawn on the time axis. */
   record Marker(long epochMillis, String type, String test, String host, String label) {}
@@ -191,6 +198,10 @@ final class Aggregation {
       }
       test = new TestSeries(name);
       tests.put(name, test);
+      int factor = timeline.limit(Math.max(MIN_BUCKETS, TEST_BUCKETS / tests.size()));
+      if (factor > 0) {
+        tests.values().forEach(series -> series.coarsen(factor));
+      }
     }
     return test;
   }

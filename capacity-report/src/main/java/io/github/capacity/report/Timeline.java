@@ -6,13 +6,15 @@ package io.github.capacity.report;
  * buckets, the width steps up to the next of {@link #WIDTHS_SECONDS}, each a multiple of the one
  * before, so the buckets already filled merge whole into the wider ones. This keeps the memory of
  * a day's file bounded (and its charts no wider than a screen can show) without reading it twice.
+ * With many tests, {@link #limit} lowers the number of buckets so that all tests together keep
+ * a bounded number of them.
  * Not thread safe.
  */
 final class Timeline {
   static final int MAX_BUCKETS = 1800;
   static final int[] WIDTHS_SECONDS = {1, 2, 10, 20, 60, 120, 600, 1200, 3600, 7200, 21600, 86400};
 
-  private final int maxBuckets;
+  private int maxBuckets;
   private int widthIndex;
   private long minSecond = Long.MAX_VALUE;
   private long maxSecond = Long.MIN_VALUE;
@@ -52,6 +54,23 @@ final class Timeline {
       widthIndex++;
     }
     return widthSeconds() == before ? 0 : widthSeconds() / before;
+  }
+
+  /**
+   * Lowers the number of buckets allowed (more tests share the memory). Returns 0 when the width
+   * stays, else the factor by which it grew, as {@link #admit}.
+   */
+  int limit(int buckets) {
+    maxBuckets = Math.max(2, Math.min(maxBuckets, buckets));
+    int before = widthSeconds();
+    while (!isEmpty() && widthIndex < WIDTHS_SECONDS.length - 1 && span() > maxBuckets) {
+      widthIndex++;
+    }
+    return widthSeconds() == before ? 0 : widthSeconds() / before;
+  }
+
+  int maxBuckets() {
+    return maxBuckets;
   }
 
   private long span() {

@@ -150,4 +150,23 @@ class AggregationTest {
       assertThat(bucket.latency.getTotalCount()).isEqualTo(10);
     });
   }
+
+  @Test
+  void moreTestsShareTheBucketsSoMemoryStaysBounded() {
+    Aggregation a = new Aggregation(new Timeline(), Filter.ALL);
+    Line line = new Line();
+    for (int second = 0; second < 1000; second++) {
+      for (int test = 0; test < 10; test++) {
+        byte[] bytes = lines.ok("test" + test, "web1", T0 + second * 1000L, 0, 1).getBytes(StandardCharsets.UTF_8);
+        parser.parse(bytes, 0, bytes.length, line);
+        a.add(line);
+      }
+    }
+    // 10 tests share 4000 buckets: 400 each, so 1000 seconds go in buckets of 10 s.
+    assertThat(a.timeline.maxBuckets()).isEqualTo(400);
+    assertThat(a.timeline.widthSeconds()).isEqualTo(10);
+    assertThat(a.tests.get("test0").buckets).hasSize(100);
+    assertThat(a.tests.get("test9").totals.planned).isEqualTo(1000);
+    assertThat(a.tests.get("test9").buckets.values()).allSatisfy(bucket -> assertThat(bucket.planned).isEqualTo(10));
+  }
 }
