@@ -7,6 +7,9 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.Guardrails;
+import io.github.capacity.core.guard.TripStore;
 import io.github.capacity.core.pacing.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,11 +52,14 @@ public final class CapacityEngine implements AutoCloseable {
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
     DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    AbortRules abort = AbortRules.of(b.tests);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
-        new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
-        b.destinationLines, testContext, destinationContext, b.defaultDestination);
+        new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
+        b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
+    Guardrails guardrails = new Guardrails(abort.rules(), b.tripsDir == null ? null : new TripStore(b.tripsDir),
+        b.time, b.host, (line, epochMillis) -> line.frequency());
     RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
-        b.maxInFlight, b.resultListener);
+        b.maxInFlight, b.resultListener, guardrails);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
     // The run has flushed already; closing only has stragglers to send.
@@ -133,6 +139,7 @@ public final class CapacityEngine implements AutoCloseable {
     private boolean metricsRequired;
     private Duration metricsRequiredAfter = Duration.ofSeconds(60);
     private Consumer<Result> resultListener;
+    private Path tripsDir;
 
     private Builder() {}
 
@@ -177,7 +184,8 @@ public final class CapacityEngine implements AutoCloseable {
 
     /**
      * The named tests (of {@code tests.json}) lines may refer to, and where each JSON path is, for
-     * error messages ({@code 0} when unknown).
+     * error messages ({@code 0} when unknown). A test's {@code abort} block is the engine's own
+     * (see {@link io.github.capacity.core.guard.AbortRule}); its plugin gets the rest.
      */
     public Builder tests(Map<String, Definition> tests, ToIntFunction<String> lineOfJsonPath) {
       this.tests = Map.copyOf(tests);
@@ -248,6 +256,16 @@ public final class CapacityEngine implements AutoCloseable {
     public Builder metricsRequired(boolean required, Duration after) {
       this.metricsRequired = required;
       this.metricsRequiredAfter = Objects.requireNonNull(after, "after");
+      return this;
+    }
+
+    /**
+     * The folder of trip records: a test stopped by its {@code abort} block stays stopped across
+     * engines (cron runs) while its record there is in force. {@code null} (the default) keeps
+     * trips in memory for this engine's life.
+     */
+    public Builder trips(Path dir) {
+      this.tripsDir = dir;
       return this;
     }
 

@@ -65,6 +65,7 @@ final class MinuteLoop {
     this.drainNanos = drainTimeout.toNanos();
     this.metricsRequiredAfter = metricsRequiredAfter;
     this.waker = new Waker(context.time);
+    context.guardrails.onTrip(waker::wake);
   }
 
   long wallMillis() {
@@ -135,6 +136,9 @@ final class MinuteLoop {
         configDirty = false;
         applyConfig(now);
       }
+      for (String tripped : context.guardrails.tripped()) {
+        stopTripped(tripped);
+      }
       long windowEnd = windowStartNanos + WINDOW_NANOS;
       if (now >= windowEnd) {
         // A scheduler that wakes (or gets back from a slow start) after the window's end still
@@ -197,9 +201,20 @@ final class MinuteLoop {
       }
     }
     for (TestLine line : wanted.values()) {
-      if (!stoppedBlind.contains(line.testName())) {
+      if (context.guardrails.holds(line)) {
+        stopTripped(line.testName());
+      } else if (!stoppedBlind.contains(line.testName())) {
         startOrUpdate(line, now);
       }
+    }
+  }
+
+  /** Stops a test its guardrail tripped, as if its line were removed. */
+  private void stopTripped(String testName) {
+    TestRun run = runs.remove(testName);
+    if (run != null) {
+      stopRun(run);
+      active = null;
     }
   }
 
@@ -259,6 +274,7 @@ final class MinuteLoop {
   private void startNextWindow() {
     windowStartNanos += WINDOW_NANOS;
     windowMinuteMillis += 60_000L;
+    configDirty |= context.guardrails.holdsAny(); // a trip may have ended: look at each minute
     for (TestRun run : runs.values()) {
       run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, windowStartNanos);
     }

@@ -2,6 +2,7 @@ package io.github.capacity.core;
 
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.guard.Guardrails;
 import io.github.capacity.core.pacing.CatchUp;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ final class RunContext {
   final double catchUpMaxFactor;
   final int maxInFlight;
   final Consumer<Result> resultListener;
+  /** Judges every result against its test's {@code abort} block. */
+  final Guardrails guardrails;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
   /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
@@ -26,13 +29,14 @@ final class RunContext {
   private final long anchorNanos;
 
   RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
-      int maxInFlight, Consumer<Result> resultListener) {
+      int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails) {
     this.time = time;
     this.host = host;
     this.catchUp = catchUp;
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.guardrails = guardrails;
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
   }
