@@ -13,6 +13,7 @@ import io.github.capacity.api.TestType;
 import io.github.capacity.api.Trip;
 import io.github.capacity.api.testing.FakeTimeSource;
 import io.github.capacity.core.config.ConfigError;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.guard.TripStore;
 import java.nio.file.Files;

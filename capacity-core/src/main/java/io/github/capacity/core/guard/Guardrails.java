@@ -147,6 +147,21 @@ public final class Guardrails {
   }
 
   /**
+   * The names of {@code lines} that a trip keeps stopped now (see {@link #holds}); the first line
+   * of a name speaks for it. A new set the caller may change. Scheduler thread only.
+   */
+  public Set<String> held(List<TestLine> lines) {
+    Set<String> seen = new HashSet<>();
+    Set<String> held = new HashSet<>();
+    for (TestLine line : lines) {
+      if (seen.add(line.testName()) && holds(line)) {
+        held.add(line.testName());
+      }
+    }
+    return held;
+  }
+
+  /**
    * Whether a trip keeps {@code line} stopped now. Reads its record, so that a record removed by
    * an operator, or whose cooldown is over, lets the test run; an expired record is removed.
    * Scheduler thread only.
