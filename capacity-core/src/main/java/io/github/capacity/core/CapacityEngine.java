@@ -216,6 +216,7 @@ public final class CapacityEngine implements AutoCloseable {
       defaultDestination(settings.defaultDestination());
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+      trips(settings.tripsDir());
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
       }
