@@ -16,6 +16,9 @@ import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.guard.AbortRule;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.TripStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,6 +51,7 @@ final class CheckCommand {
   private final PrintStream err;
   private final List<ConfigError> errors = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private AbortRules abort = AbortRules.of(Map.of());
 
   CheckCommand(Path home, String version, PrintStream out, PrintStream err) {
     this.home = home;
@@ -109,6 +113,7 @@ final class CheckCommand {
       lines.addAll(snapshot.lines());
     }
     printPlan(settings, plugins, lines, tests.definitions(), destinations.definitions());
+    TripsListing.print(new TripStore(settings.tripsDir()), TimeSource.system().wallMillis(), out, warnings);
 
     warnings.forEach(w -> err.println("warning: " + w));
     errors.forEach(e -> err.println(e));
@@ -131,7 +136,9 @@ final class CheckCommand {
 
   private void checkTests(DefinitionsFile tests, Map<String, TestType> types, Settings settings) {
     TestContext context = new TestContext(hostName(settings), version, settings.maxInFlight(), TimeSource.system());
-    tests.definitions().forEach((name, definition) -> {
+    abort = AbortRules.of(tests.definitions());
+    abort.errors().values().forEach(e -> errors.add(tests.errorFor(e)));
+    abort.definitions().forEach((name, definition) -> {
       TestType type = types.get(definition.type());
       if (type == null) {
         errors.add(new ConfigError(definition.source(), tests.lineOf(name), "test \"" + name
@@ -221,6 +228,10 @@ final class CheckCommand {
       out.printf("  %-30s %s %d/min -> %s  (%s)%n", line.testName(),
           line.testType() + (test == null ? " (undefined)" : " (" + test.type() + ")"),
           line.frequency(), destination, line.where());
+      AbortRule rule = abort.rules().get(line.testType());
+      if (rule != null) {
+        out.println("      abort: " + rule.describe());
+      }
     }
   }
 }
