@@ -70,7 +70,7 @@ public record AbortRule(List<Condition> conditions, int windowSeconds, long minC
     Duration cooldown = block.duration("cooldown", DEFAULT_COOLDOWN);
     if (cooldown.compareTo(MAX_COOLDOWN) > 0 || cooldown.toMillis() < 1000) {
       throw block.error("cooldown", "is " + Definition.describe(block.settings().get("cooldown"))
-          + ", expected a duration from \"1s\" to \"10080m\" (7 days)");
+          + ", expected a duration from \"1s\" to \"168h\" (7 days)");
     }
     return new AbortRule(conditions, (int) window.toSeconds(), minCount, cooldown);
   }
@@ -94,6 +94,6 @@ public record AbortRule(List<Condition> conditions, int windowSeconds, long minC
 
   private static String text(Duration duration) {
     long seconds = duration.toSeconds();
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 }

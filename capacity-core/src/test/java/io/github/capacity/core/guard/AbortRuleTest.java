@@ -86,7 +86,7 @@ class AbortRuleTest {
       "{\"when\": \"p99 > 1s\", \"min_count\": 0}|tests.json:3: shop.abort.min_count: 0 is out of range,"
           + " expected a whole number from 1 to 1000000",
       "{\"when\": \"p99 > 1s\", \"cooldown\": \"500ms\"}|tests.json:3: shop.abort.cooldown: is \"500ms\","
-          + " expected a duration from \"1s\" to \"10080m\" (7 days)",
+          + " expected a duration from \"1s\" to \"168h\" (7 days)",
       "\"p99 > 1s\"|tests.json:3: shop.abort: is \"p99 > 1s\", expected an object",
   })
   void aBadBlockIsAnErrorOnItsLine(String abort, String expected) {
