@@ -14,6 +14,7 @@ import io.github.capacity.core.guard.AbortRules;
 import io.github.capacity.core.guard.Guardrails;
 import io.github.capacity.core.guard.TripStore;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;
   private final Catalog catalog;
   private final Duration closeTimeout;
+  private final ConfigSource configSource;
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
@@ -60,11 +62,12 @@ public final class CapacityEngine implements AutoCloseable {
         new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
     Guardrails guardrails = new Guardrails(abort.rules(), b.tripsDir == null ? null : new TripStore(b.tripsDir),
-        b.time, b.host, (line, epochMillis) -> line.frequency());
-    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
+        b.time, b.host, (line, epochMillis) -> line.rate().perMinuteAt(epochMillis));
+    RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
         b.maxInFlight, b.resultListener, guardrails);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.configSource = b.configSource;
     // The run has flushed already; closing only has stragglers to send.
     this.closeTimeout = Duration.ofSeconds(1);
   }
@@ -103,6 +106,15 @@ public final class CapacityEngine implements AutoCloseable {
     loop.prepare();
   }
 
+  /**
+   * Finds every problem a run would meet, before anything runs: reads the {@link ConfigSource},
+   * prepares every test definition and opens every destination (kept for the run, as {@link
+   * #prepare()} does), with the run's own resolution and words. Not during a run.
+   */
+  public Validation validate() {
+    return Validator.validate(configSource, catalog);
+  }
+
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
   public void configChanged() {
     loop.configChanged();
@@ -124,6 +136,7 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public static final class Builder {
     private String host = HostName.local();
+    private Fleet fleet = Fleet.ALONE;
     private String version = Version.CURRENT;
     private TimeSource time = TimeSource.system();
     private final Map<String, TestType> testTypes = new LinkedHashMap<>();
@@ -150,6 +163,15 @@ public final class CapacityEngine implements AutoCloseable {
     /** The host name used in results, metric names and phase offsets. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * This host's place in its fleet: a fleet-wide rate ({@code fleet:6000}) runs this host's
+     * share of it. Defaults to {@link Fleet#ALONE}, where the share is the whole.
+     */
+    public Builder fleet(Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.guard.Guardrails;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 final class RunContext {
   final TimeSource time;
   final String host;
+  /** This host's place for fleet-wide rates. */
+  final Fleet fleet;
   final CatchUp catchUp;
   final double catchUpMaxFactor;
   final int maxInFlight;
@@ -30,10 +33,11 @@ final class RunContext {
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
-  RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
+  RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
       int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails) {
     this.time = time;
     this.host = host;
+    this.fleet = fleet;
     this.catchUp = catchUp;
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;

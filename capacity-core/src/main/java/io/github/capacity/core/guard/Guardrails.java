@@ -122,7 +122,7 @@ public final class Guardrails {
     Trip trip = new Trip(line.testName(), host, v.condition().text(), v.figures(), v.epochMillis(),
         until, rates.perMinuteAt(line, v.epochMillis()), held);
     TripRecord record = new TripRecord(trip, line.testType(), line.where(),
-        Integer.toString(line.frequency()), v.window().ran(), v.window().failed(),
+        line.rate().toString(), v.window().ran(), v.window().failed(),
         v.window().dropped(), v.window().windowSeconds());
     boolean stored = false;
     String where = "";

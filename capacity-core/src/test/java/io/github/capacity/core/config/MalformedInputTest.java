@@ -84,7 +84,7 @@ class MalformedInputTest {
         properties("max.in.flight = 5", "unknown key \"max.in.flight\", expected max_in_flight (did you mean it?)"),
         properties("colour = red",
             "unknown key \"colour\", expected one of config.path, stop.file, tests.file, destinations.file,"
-                + " lock.dir, max.instances, plugins.dir, log.dir, catch_up, catch_up.max_factor,"
+                + " lock.dir, trips.dir, max.instances, plugins.dir, log.dir, catch_up, catch_up.max_factor,"
                 + " max_in_flight, drain.timeout, default.destination, metrics.required,"
                 + " metrics.required.after, host"),
         properties("metrics.required = yes",
