@@ -13,9 +13,11 @@ import io.github.capacity.api.TestType;
 import io.github.capacity.api.Trip;
 import io.github.capacity.api.testing.FakeTimeSource;
 import io.github.capacity.core.config.ConfigError;
+import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.guard.TripStore;
+import io.github.capacity.core.pacing.Rate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,29 +143,55 @@ class GuardrailsEngineTest {
     }
   }
 
-  @Test
-  void theTripSurvivesTheNextRunsAndEndsAfterTheCooldown() throws Exception {
+  /** The first minute's run, at 600 a minute, against a target failing from second 20 on. */
+  private void tripInTheFirstMinute(String cooldown) {
     source.lines = List.of(line(600));
     failingFromMillis = T0 + 20_000;
-    try (CapacityEngine engine = engine(abort("3m"))) {
+    runMinuteAt(T0, cooldown);
+    failingFromMillis = Long.MAX_VALUE; // the target recovers once the test stops
+  }
+
+  /** A new engine, as a new cron run, over the minute starting at {@code minuteMillis}. */
+  private RunSummary runMinuteAt(long minuteMillis, String cooldown) {
+    time = new FakeTimeSource(minuteMillis);
+    try (CapacityEngine engine = engine(abort(cooldown))) {
+      return engine.runMinute();
+    }
+  }
+
+  @Test
+  void onARampTheTripRecordsTheRateItTrippedAtAndTheLastThatHeld() throws Exception {
+    // 600 a minute at 0:00 rising 10 a minute each second: 900 at 0:30, 1,200 at 1:00.
+    String ramp = "ramp(600,1200,60s)@2026-01-01T00:00:00Z";
+    source.lines = ConfigFiles.parse("conf.d/shop.conf", "shop.search|shop|" + ramp + "|rec").lines();
+    failingFromMillis = T0 + 30_000;
+    try (CapacityEngine engine = engine(abort("30m"))) {
       engine.runMinute();
     }
+
+    Trip trip = rec.trips.get(0);
+    Rate rate = source.lines.get(0).rate();
+    assertThat(trip.epochMillis()).isBetween(T0 + 30_000, T0 + 32_000);
+    assertThat(trip.trippedRate()).isEqualTo(rate.perMinuteAt(trip.epochMillis()));
+    assertThat(trip.heldRate()).as("the window is 5 s").isEqualTo(rate.perMinuteAt(trip.epochMillis() - 5_000));
+    assertThat(trip.trippedRate() - trip.heldRate()).isEqualTo(50.0);
+    TripStore.Stored stored = new TripStore(trips).read("shop.search");
+    assertThat(stored.record().rate()).isEqualTo(ramp);
+    assertThat(stored.record().trip().heldRate()).isEqualTo(Math.round(trip.heldRate() * 10) / 10.0);
+  }
+
+  @Test
+  void theTripSurvivesTheNextRunsAndEndsAfterTheCooldown() throws Exception {
+    tripInTheFirstMinute("3m");
     long until = rec.trips.get(0).untilEpochMillis();
-    failingFromMillis = Long.MAX_VALUE; // the target has recovered
 
     for (long minute = T0 + MINUTE; minute < until; minute += MINUTE) {
-      time = new FakeTimeSource(minute);
-      try (CapacityEngine engine = engine(abort("3m"))) {
-        assertThat(engine.runMinute().accounts()).as("minute %d", minute).isEmpty();
-      }
+      assertThat(runMinuteAt(minute, "3m").accounts()).as("minute %d", minute).isEmpty();
       assertThat(startsBetween(minute, minute + MINUTE)).isZero();
     }
 
     long firstAfter = (until / MINUTE + 1) * MINUTE;
-    time = new FakeTimeSource(firstAfter);
-    try (CapacityEngine engine = engine(abort("3m"))) {
-      engine.runMinute();
-    }
+    runMinuteAt(firstAfter, "3m");
     assertThat(startsBetween(firstAfter, firstAfter + MINUTE)).isEqualTo(600);
     assertThat(Files.exists(new TripStore(trips).fileOf("shop.search"))).as("expired record removed").isFalse();
     assertThat(rec.trips).as("reported once").hasSize(1);
@@ -171,18 +199,10 @@ class GuardrailsEngineTest {
 
   @Test
   void removingTheRecordLetsTheTestRunAtTheNextRun() throws Exception {
-    source.lines = List.of(line(600));
-    failingFromMillis = T0 + 20_000;
-    try (CapacityEngine engine = engine(abort("30m"))) {
-      engine.runMinute();
-    }
-    failingFromMillis = Long.MAX_VALUE;
+    tripInTheFirstMinute("30m");
     Files.delete(new TripStore(trips).fileOf("shop.search"));
 
-    time = new FakeTimeSource(T0 + MINUTE);
-    try (CapacityEngine engine = engine(abort("30m"))) {
-      engine.runMinute();
-    }
+    runMinuteAt(T0 + MINUTE, "30m");
     assertThat(startsBetween(T0 + MINUTE, T0 + 2 * MINUTE)).isEqualTo(600);
   }
 
