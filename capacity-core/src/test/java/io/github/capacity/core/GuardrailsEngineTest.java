@@ -176,7 +176,7 @@ class GuardrailsEngineTest {
     assertThat(trip.heldRate()).as("the window is 5 s").isEqualTo(rate.perMinuteAt(trip.epochMillis() - 5_000));
     assertThat(trip.trippedRate() - trip.heldRate()).isEqualTo(50.0);
     TripStore.Stored stored = new TripStore(trips).read("shop.search");
-    assertThat(stored.record().rate()).isEqualTo(ramp);
+    assertThat(stored.record().rate()).isEqualTo("ramp(600,1200,1m)@2026-01-01T00:00:00Z");
     assertThat(stored.record().trip().heldRate()).isEqualTo(Math.round(trip.heldRate() * 10) / 10.0);
   }
 
