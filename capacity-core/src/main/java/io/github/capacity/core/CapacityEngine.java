@@ -61,8 +61,8 @@ public final class CapacityEngine implements AutoCloseable {
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
-    Guardrails guardrails = new Guardrails(abort.rules(), b.tripsDir == null ? null : new TripStore(b.tripsDir),
-        b.time, b.host, (line, epochMillis) -> line.rate().perMinuteAt(epochMillis));
+    TripStore trips = b.tripsDir == null ? null : new TripStore(b.tripsDir);
+    Guardrails guardrails = new Guardrails(abort.rules(), trips, b.time, b.host);
     RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
         b.maxInFlight, b.resultListener, guardrails);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,

@@ -5,6 +5,7 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.api.Trip;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.pacing.Rate;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Guardrails {
   private static final Logger log = LoggerFactory.getLogger(Guardrails.class);
 
-  /** The rate of a line at an instant, in executions per minute. */
-  @FunctionalInterface
-  public interface LineRate {
-    double perMinuteAt(TestLine line, long epochMillis);
-  }
-
   private record Pending(TestLine line, MetricsSink sink, Guard.Verdict verdict, AbortRule rule) {}
 
   /** A trip in force; {@code stored} when its record is on disk and decides. */
@@ -51,7 +46,6 @@ public final class Guardrails {
   private final TripStore store;
   private final TimeSource time;
   private final String host;
-  private final LineRate rates;
   private final Map<String, Guard> guards = new ConcurrentHashMap<>();
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
   private volatile Runnable onTrip = () -> {};
@@ -64,13 +58,11 @@ public final class Guardrails {
    * @param rules the abort rules by test name of {@code tests.json} (a line's {@code test_type})
    * @param trips the folder of trip records, or {@code null} to keep trips in memory only
    */
-  public Guardrails(Map<String, AbortRule> rules, TripStore trips, TimeSource time, String host,
-      LineRate rates) {
+  public Guardrails(Map<String, AbortRule> rules, TripStore trips, TimeSource time, String host) {
     this.rules = Map.copyOf(rules);
     this.store = trips;
     this.time = time;
     this.host = host;
-    this.rates = rates;
   }
 
   /** Runs {@code wake} (on the completing thread) each time a test trips. */
@@ -118,11 +110,13 @@ public final class Guardrails {
     TestLine line = p.line();
     Guard.Verdict v = p.verdict();
     long until = v.epochMillis() + p.rule().cooldown().toMillis();
-    double held = v.heldEpochMillis() < 0 ? Double.NaN : rates.perMinuteAt(line, v.heldEpochMillis());
+    // The line's rate as written (a fleet's total): the load the target saw, on every host alike.
+    Rate rate = line.rate();
+    double held = v.heldEpochMillis() < 0 ? Double.NaN : rate.perMinuteAt(v.heldEpochMillis());
     Trip trip = new Trip(line.testName(), host, v.condition().text(), v.figures(), v.epochMillis(),
-        until, rates.perMinuteAt(line, v.epochMillis()), held);
+        until, rate.perMinuteAt(v.epochMillis()), held);
     TripRecord record = new TripRecord(trip, line.testType(), line.where(),
-        line.rate().toString(), v.window().ran(), v.window().failed(),
+        rate.toString(), v.window().ran(), v.window().failed(),
         v.window().dropped(), v.window().windowSeconds());
     boolean stored = false;
     String where = "";
