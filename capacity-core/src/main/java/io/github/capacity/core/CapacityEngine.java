@@ -242,6 +242,9 @@ public final class CapacityEngine implements AutoCloseable {
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
       }
+      if (settings.fleet() != null) {
+        fleet(settings.fleet());
+      }
       return this;
     }
 

@@ -12,6 +12,7 @@ import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.guard.AbortRule;
 import io.github.capacity.core.guard.AbortRules;
 import io.github.capacity.core.guard.TripStore;
+import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.runner.logging.LogOutput;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,7 +130,7 @@ final class CheckCommand {
     log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
     try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
             plugins, tests, destinations)
-        .configSource(() -> ConfigFiles.readAll(lines))
+        .configSource(() -> ConfigFiles.readAll(lines, settings.fleet()))
         .logDir(scratch)
         .build()) {
       return engine.validate();
@@ -152,15 +153,21 @@ final class CheckCommand {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
     out.println("test types: " + Plugins.names(plugins.testTypes().keySet())
         + "; destinations: " + Plugins.names(plugins.destinations().keySet()));
+    Fleet fleet = settings.fleet();
+    out.println("fleet: " + (fleet == null ? "none (fleet.size and fleet.index not set)" : fleet.place()));
+    long nowMillis = TimeSource.system().wallMillis();
     List<Validation.PlannedTest> plan = validation.plan();
     out.println("plan: " + plan.size() + (plan.size() == 1 ? " test" : " tests"));
     for (Validation.PlannedTest test : plan) {
       TestLine line = test.line();
       String destination = test.fallback()
           ? test.destination() + " (fallback for " + line.destination() + ")" : test.destination();
-      out.printf("  %-30s %s %d/min -> %s  (%s)%n", line.testName(),
+      out.printf("  %-30s %s %s -> %s  (%s)%n", line.testName(),
           line.testType() + (test.type() == null ? " (undefined)" : " (" + test.type() + ")"),
-          line.frequency(), destination, line.where());
+          RateText.summary(line.rate()), destination, line.where());
+      for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
+        out.println("      " + detail);
+      }
       AbortRule rule = abort.rules().get(line.testType());
       if (rule != null) {
         out.println("      abort: " + rule.describe());
