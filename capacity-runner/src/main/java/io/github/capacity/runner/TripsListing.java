@@ -2,6 +2,7 @@ package io.github.capacity.runner;
 
 import io.github.capacity.api.Trip;
 import io.github.capacity.core.guard.TripStore;
+import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -32,7 +33,8 @@ final class TripsListing {
       if (s.record() == null) {
         warnings.add(s.file() + " " + s.problem() + "; test " + s.testName()
             + " stays stopped until the record is removed");
-        out.printf("  %-30s stopped until its unreadable record is removed  (%s)%n", s.testName(), s.file());
+        out.println(Printable.line(String.format("  %-30s stopped until its unreadable record is removed  (%s)",
+            s.testName(), s.file())));
         continue;
       }
       Trip trip = s.record().trip();
@@ -40,8 +42,9 @@ final class TripsListing {
           ? "until " + Instant.ofEpochMilli(trip.untilEpochMillis())
           : "cooldown over at " + Instant.ofEpochMilli(trip.untilEpochMillis()) + ", runs again next minute";
       String held = trip.hasHeldRate() ? ", held at " + Trip.rate(trip.heldRate()) + "/min" : "";
-      out.printf("  %-30s %s: %s at %s/min%s, %s  (%s)%n", s.testName(), trip.condition(),
-          trip.figures(), Trip.rate(trip.trippedRate()), held, until, s.file());
+      // A record is a file anyone with access to trips.dir may have edited: print it tamed.
+      out.println(Printable.line(String.format("  %-30s %s: %s at %s/min%s, %s  (%s)", s.testName(),
+          trip.condition(), trip.figures(), Trip.rate(trip.trippedRate()), held, until, s.file())));
     }
   }
 }
