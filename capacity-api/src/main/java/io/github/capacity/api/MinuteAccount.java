@@ -1,5 +1,7 @@
 package io.github.capacity.api;
 
+import java.util.Objects;
+
 /**
  * One test's account of one calendar minute, sent once to its destination when the minute's
  * executions have ended. {@code planned = started + dropped + skipped}, and {@code started =
@@ -18,6 +20,8 @@ package io.github.capacity.api;
  * @param dropped executions not started because {@code max_in_flight} were running
  * @param cancelled executions cancelled by the engine
  * @param skipped executions owed but not run: too late to catch up, or {@code catch_up=skip}
+ * @param delivery how the test's destination delivered in this run so far, as its sink reported
+ *     when the account was made
  */
 public record MinuteAccount(
     String testName,
@@ -30,4 +34,42 @@ public record MinuteAccount(
     long failed,
     long dropped,
     long cancelled,
-    long skipped) {}
+    long skipped,
+    Delivery delivery) {
+
+  public MinuteAccount {
+    Objects.requireNonNull(delivery, "delivery");
+  }
+
+  /** An account without delivery figures (a destination that reports none). */
+  public MinuteAccount(String testName, String host, long minuteEpochMillis, long planned, long started,
+      long completed, long ok, long failed, long dropped, long cancelled, long skipped) {
+    this(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped, cancelled, skipped,
+        Delivery.NONE);
+  }
+
+  /** This account with {@code delivery} instead. */
+  public MinuteAccount withDelivery(Delivery delivery) {
+    return new MinuteAccount(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped,
+        cancelled, skipped, delivery);
+  }
+
+  /**
+   * What the destination did with results since it opened in this run, in its own units
+   * (events for {@code dropped}, datapoints for the spool).
+   *
+   * @param dropped events the sink dropped (buffer full)
+   * @param spooled datapoints put into the disk spool to be sent later
+   * @param replayed datapoints sent from the spool, left by this run or an earlier one
+   * @param spoolDropped datapoints dropped from the spool (full: oldest first; unwritable)
+   */
+  public record Delivery(long dropped, long spooled, long replayed, long spoolDropped) {
+    /** Nothing dropped, nothing spooled. */
+    public static final Delivery NONE = new Delivery(0, 0, 0, 0);
+
+    /** The figures of a sink's health. */
+    public static Delivery of(MetricsSink.Health health) {
+      return new Delivery(health.dropped(), health.spooled(), health.replayed(), health.spoolDropped());
+    }
+  }
+}
