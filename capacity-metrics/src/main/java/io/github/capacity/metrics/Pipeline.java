@@ -79,6 +79,9 @@ public abstract class Pipeline {
    */
   public final void deliver() throws IOException {
     if (spool != null) {
+      if (ordered() && spool.holdsRecords()) {
+        spoolPending(); // behind what waits in the spool, so that nothing overtakes it
+      }
       spool.replay(payload -> transport.send(null, payload));
     }
     while (!pending.isEmpty()) {
@@ -91,6 +94,15 @@ public abstract class Pipeline {
   /** How many datapoints {@code payload} holds, for the spool's counts: 1 unless overridden. */
   protected int datapoints(byte[] payload) {
     return 1;
+  }
+
+  /**
+   * Whether payloads must arrive in the order they were made (a receiver that refuses samples
+   * older than the newest it has): then, while the spool holds records, new payloads go behind
+   * them. False by default: Graphite stores a late line where its timestamp puts it.
+   */
+  protected boolean ordered() {
+    return false;
   }
 
   /** Whether what cannot be delivered goes to a spool. */

@@ -105,6 +105,11 @@ public final class Spool {
     }
   }
 
+  /** Whether records wait, whatever the pace: this process's or another's (looked for every 5 s). */
+  public boolean holdsRecords() {
+    return waiting(time.nanoTime());
+  }
+
   /** Whether records wait and the pace allows sending one now. */
   public boolean replayDue() {
     long now = time.nanoTime();
