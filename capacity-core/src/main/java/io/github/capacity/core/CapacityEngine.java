@@ -48,7 +48,8 @@ public final class CapacityEngine implements AutoCloseable {
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
-    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time, b.spoolDir,
+        b.spoolMaxBytes);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination);
@@ -130,6 +131,8 @@ public final class CapacityEngine implements AutoCloseable {
     private Duration drainTimeout = Duration.ofSeconds(10);
     private String defaultDestination = "file";
     private Path logDir = Path.of("/var/log/capacity");
+    private Path spoolDir;
+    private long spoolMaxBytes;
     private boolean metricsRequired;
     private Duration metricsRequiredAfter = Duration.ofSeconds(60);
     private Consumer<Result> resultListener;
@@ -238,6 +241,20 @@ public final class CapacityEngine implements AutoCloseable {
     /** The folder destinations write into by default (the file destination). */
     public Builder logDir(Path logDir) {
       this.logDir = Objects.requireNonNull(logDir, "logDir");
+      return this;
+    }
+
+    /**
+     * Where destinations that can replay (graphite, prometheus) keep what they could not deliver,
+     * each in a folder of its own holding at most {@code maxBytes}; none by default (drops are
+     * counted instead).
+     */
+    public Builder spool(Path dir, long maxBytes) {
+      if (maxBytes < 1024) {
+        throw new IllegalArgumentException("maxBytes < 1024: " + maxBytes);
+      }
+      this.spoolDir = Objects.requireNonNull(dir, "dir");
+      this.spoolMaxBytes = maxBytes;
       return this;
     }
 

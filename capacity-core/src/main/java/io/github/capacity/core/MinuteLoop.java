@@ -288,7 +288,9 @@ final class MinuteLoop {
 
   private void report(Closing c) {
     if (c.counters().markReported()) {
-      MinuteAccount account = c.counters().account(context.host);
+      // With the destination's figures so far: dropped, spooled, replayed, dropped from the spool.
+      MinuteAccount account = c.counters().account(context.host)
+          .withDelivery(MinuteAccount.Delivery.of(c.sink().health()));
       accounts.add(account);
       c.sink().account(account);
     }

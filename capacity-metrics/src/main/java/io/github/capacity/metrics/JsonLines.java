@@ -130,7 +130,10 @@ public final class JsonLines {
     json.writeNumber(text, at, end - at);
   }
 
-  /** A test's minute: the engine's account and, when results arrived, their figures. */
+  /**
+   * A test's minute: the engine's account, its destination's delivery figures when any is above
+   * zero, and, when results arrived, their figures.
+   */
   public JsonLines minute(MinuteAccount account, Summary summary) {
     try {
       begin("minute");
@@ -145,6 +148,15 @@ public final class JsonLines {
       json.writeNumberField("dropped", account.dropped());
       json.writeNumberField("cancelled", account.cancelled());
       json.writeNumberField("skipped", account.skipped());
+      MinuteAccount.Delivery delivery = account.delivery();
+      if (!delivery.equals(MinuteAccount.Delivery.NONE)) {
+        json.writeObjectFieldStart("metrics");
+        json.writeNumberField("dropped", delivery.dropped());
+        json.writeNumberField("spooled", delivery.spooled());
+        json.writeNumberField("replayed", delivery.replayed());
+        json.writeNumberField("spool_dropped", delivery.spoolDropped());
+        json.writeEndObject();
+      }
       if (summary != null) {
         json.writeFieldName("results");
         summary(summary);

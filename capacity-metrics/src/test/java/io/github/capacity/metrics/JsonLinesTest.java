@@ -111,6 +111,15 @@ class JsonLinesTest {
   }
 
   @Test
+  void minuteSaysWhatItsDestinationDroppedSpooledAndReplayed() {
+    MinuteAccount account = new MinuteAccount("shop.home", "web1", Fixtures.EPOCH_MILLIS, 60, 59, 58, 57, 1, 1, 0, 1)
+        .withDelivery(new MinuteAccount.Delivery(3, 120, 80, 5));
+
+    assertThat(text(json.minute(account, null))).endsWith("\"skipped\":1,"
+        + "\"metrics\":{\"dropped\":3,\"spooled\":120,\"replayed\":80,\"spool_dropped\":5}}");
+  }
+
+  @Test
   void problemAndDropsAreDocumentsOfTheirOwnKind() {
     Problem problem = new Problem("shop.home", "web1", ErrorClass.UNKNOWN_TEST_TYPE, "no test \"x\"", 5L);
 
