@@ -7,7 +7,7 @@ import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.metrics.Aggregator;
 import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.Settings;
+import io.github.capacity.metrics.DestinationSettings;
 import io.github.capacity.metrics.spool.Spools;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -69,13 +69,13 @@ public final class PrometheusDestination implements MetricsDestination {
       }
       headers.put(header.getKey(), value);
     }
-    int writeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Settings.writeTimeout(definition).toMillis());
+    int writeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, DestinationSettings.writeTimeout(definition).toMillis());
     RemoteWriteTransport transport = new RemoteWriteTransport(url, headers,
-        Settings.connectTimeoutMillis(definition), Math.max(1, writeTimeoutMillis));
+        DestinationSettings.connectTimeoutMillis(definition), Math.max(1, writeTimeoutMillis));
     PrometheusPipeline pipeline = new PrometheusPipeline(transport, new PrometheusFormat(labels),
         new Aggregator(interval.toMillis()), Spools.open(definition, context));
-    return BufferedSink.start("prometheus:" + definition.path(), pipeline, Settings.buffer(definition),
-        Settings.writeTimeout(definition), context.timeSource());
+    return BufferedSink.start("prometheus:" + definition.path(), pipeline, DestinationSettings.buffer(definition),
+        DestinationSettings.writeTimeout(definition), context.timeSource());
   }
 
   private static URL url(Definition definition) throws InvalidDefinitionException {

@@ -1,9 +1,8 @@
 package io.github.capacity.metrics.prometheus;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.capacity.api.testing.RealDaemons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus (Debian's {@code prometheus}) on 127.0.0.1 and a free port, with its
@@ -29,14 +27,7 @@ final class PrometheusServer implements AutoCloseable {
   private final Process process;
 
   PrometheusServer(Path dir) throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      String missing = "this test needs a real Prometheus: install Debian's prometheus (apt-get install"
-          + " prometheus), as .ci/run does";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(missing);
-      }
-      Assumptions.abort(missing);
-    }
+    RealDaemons.requireExecutable("a real Prometheus", "apt-get install prometheus", BINARY);
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }

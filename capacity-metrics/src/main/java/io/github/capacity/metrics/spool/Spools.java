@@ -3,7 +3,7 @@ package io.github.capacity.metrics.spool;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.DestinationContext;
 import io.github.capacity.api.InvalidDefinitionException;
-import io.github.capacity.metrics.Names;
+import io.github.capacity.metrics.MetricNames;
 import java.util.Set;
 
 /**
@@ -29,7 +29,7 @@ public final class Spools {
     if (!enabled || context.spoolDir() == null) {
       return null;
     }
-    return new Spool(context.spoolDir().resolve(Names.component(definition.path())), context.spoolMaxBytes(),
+    return new Spool(context.spoolDir().resolve(MetricNames.component(definition.path())), context.spoolMaxBytes(),
         bytesPerSecond, context.timeSource());
   }
 }
