@@ -3,12 +3,15 @@ package io.github.capacity.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.github.capacity.core.pacing.CatchUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,19 +107,19 @@ class SettingsTest {
   }
 
   @Test
-  void spoolSizesHaveAUnitOrAreBytesAndStayInRange() throws IOException {
-    Path file = write("capacity.properties", String.join("\n",
-        "spool.max_size = lots",
-        "spool.max_size = 200GB",
-        "spool.max_size = 12"));
+  void spoolSizesHaveAUnitOrAreBytesAndStayInRange() throws Exception {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String size : List.of("lots", "200GB", "12")) {
+      Path file = write("spool.properties", "spool.max_size = " + size);
+      ConfigException e = catchThrowableOfType(ConfigException.class, () -> Settings.load(file, installDir));
+      errors.put(size, e.getMessage().substring(file.toString().length()));
+    }
 
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> Settings.load(file, installDir));
-
-    assertThat(e).hasMessage(String.join("\n",
-        file + ":1: spool.max_size \"lots\" is not a size, expected a size such as 64MB, 512KB or 2GB (or bytes),"
-            + " or 0",
-        file + ":2: spool.max_size 200GB is out of range, expected 0 or from 1KB to 100GB",
-        file + ":3: spool.max_size 12 is out of range, expected 0 or from 1KB to 100GB"));
+    assertThat(errors).containsExactly(
+        entry("lots", ":1: spool.max_size \"lots\" is not a size, expected a size such as 64MB, 512KB or 2GB"
+            + " (or bytes), or 0"),
+        entry("200GB", ":1: spool.max_size 200GB is out of range, expected 0 or from 1KB to 100GB"),
+        entry("12", ":1: spool.max_size 12 is out of range, expected 0 or from 1KB to 100GB"));
     assertThat(Settings.load(write("off.properties", "spool.max_size = 0"), installDir).spoolMaxBytes()).isZero();
   }
 
