@@ -20,6 +20,12 @@ import java.util.Objects;
  * @param dropped executions not started because {@code max_in_flight} were running
  * @param cancelled executions cancelled by the engine
  * @param skipped executions owed but not run: too late to catch up, or {@code catch_up=skip}
+ * @param fleetPlanned for a fleet-wide rate ({@code fleet:6000}), the whole fleet's plan for the
+ *     minute, of which this host's share is {@code planned} when it ran the whole minute; 0 for a
+ *     per-host rate
+ * @param fleetIndex this host's place in the fleet, from 0 ({@code fleet.index}); 0 for a
+ *     per-host rate
+ * @param fleetSize hosts in the fleet ({@code fleet.size}); 0 for a per-host rate
  * @param delivery how the test's destination delivered in this run so far, as its sink reported
  *     when the account was made
  */
@@ -35,23 +41,40 @@ public record MinuteAccount(
     long dropped,
     long cancelled,
     long skipped,
+    long fleetPlanned,
+    int fleetIndex,
+    int fleetSize,
     Delivery delivery) {
 
   public MinuteAccount {
     Objects.requireNonNull(delivery, "delivery");
   }
 
+  /** The account of a line with a per-host rate, without delivery figures. */
+  public MinuteAccount(String testName, String host, long minuteEpochMillis, long planned,
+      long started, long completed, long ok, long failed, long dropped, long cancelled,
+      long skipped) {
+    this(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped,
+        cancelled, skipped, 0, 0, 0);
+  }
+
   /** An account without delivery figures (a destination that reports none). */
-  public MinuteAccount(String testName, String host, long minuteEpochMillis, long planned, long started,
-      long completed, long ok, long failed, long dropped, long cancelled, long skipped) {
-    this(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped, cancelled, skipped,
-        Delivery.NONE);
+  public MinuteAccount(String testName, String host, long minuteEpochMillis, long planned,
+      long started, long completed, long ok, long failed, long dropped, long cancelled,
+      long skipped, long fleetPlanned, int fleetIndex, int fleetSize) {
+    this(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped,
+        cancelled, skipped, fleetPlanned, fleetIndex, fleetSize, Delivery.NONE);
+  }
+
+  /** Whether the line's rate is a fleet's total, of which this host ran its share. */
+  public boolean fleetWide() {
+    return fleetSize > 0;
   }
 
   /** This account with {@code delivery} instead. */
   public MinuteAccount withDelivery(Delivery delivery) {
-    return new MinuteAccount(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped,
-        cancelled, skipped, delivery);
+    return new MinuteAccount(testName, host, minuteEpochMillis, planned, started, completed, ok,
+        failed, dropped, cancelled, skipped, fleetPlanned, fleetIndex, fleetSize, delivery);
   }
 
   /**

@@ -30,7 +30,8 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, 64L << 20);
+        false, Duration.ofSeconds(60), null, null, null, null, 64L << 20);
+    assertThat(defaults.fleet()).isNull();
     assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/lock/capacity/spool"));
   }
 
@@ -55,6 +56,8 @@ class SettingsTest {
         "metrics.required = true",
         "metrics.required.after = 2m",
         "host = web01.dc1",
+        "fleet.size = 5",
+        "fleet.index = 4",
         "spool.dir = spool",
         "spool.max_size = 2gb"));
 
@@ -65,8 +68,8 @@ class SettingsTest {
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", dir.resolve("spool"),
-        2L << 30);
+        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4,
+        dir.resolve("spool"), 2L << 30);
     assertThat(settings.spoolDir()).isEqualTo(dir.resolve("spool"));
     assertThat(settings.spoolMaxBytes()).isEqualTo(2L << 30);
     assertThat(settings.maxInstances()).isEqualTo(5);

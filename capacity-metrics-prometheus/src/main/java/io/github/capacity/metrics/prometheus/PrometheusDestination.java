@@ -31,7 +31,7 @@ public final class PrometheusDestination implements MetricsDestination {
   private static final Set<String> KEYS = keys();
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Set<String> OWN_LABELS = Set.of("job", "host", "test", "outcome", "error_class",
-      "quantile", "state");
+      "quantile", "state", "fleet_index", "fleet_size");
 
   @Override
   public String name() {

@@ -84,14 +84,30 @@ final class PrometheusFormat {
     }
   }
 
-  /** The engine's account of a test's minute, as gauges. */
+  /**
+   * The engine's account of a test's minute, as gauges; for a {@code fleet:} line with the host's
+   * place ({@code fleet_index}, {@code fleet_size}) and the fleet's whole plan.
+   */
   void account(MinuteAccount account, Series out) {
-    String test = account.testName();
-    out.add("capacity_minute_executions", account.planned(), "test", test, "state", "planned");
-    out.add("capacity_minute_executions", account.started(), "test", test, "state", "started");
-    out.add("capacity_minute_executions", account.completed(), "test", test, "state", "completed");
-    out.add("capacity_minute_executions", account.dropped(), "test", test, "state", "dropped");
-    out.add("capacity_minute_executions", account.skipped(), "test", test, "state", "skipped");
+    String[] test = account.fleetWide()
+        ? new String[] {"test", account.testName(), "fleet_index", Integer.toString(account.fleetIndex()),
+            "fleet_size", Integer.toString(account.fleetSize())}
+        : new String[] {"test", account.testName()};
+    String[] states = {"planned", "started", "completed", "dropped", "skipped"};
+    long[] values = {account.planned(), account.started(), account.completed(), account.dropped(), account.skipped()};
+    for (int i = 0; i < states.length; i++) {
+      out.add("capacity_minute_executions", values[i], with(test, "state", states[i]));
+    }
+    if (account.fleetWide()) {
+      out.add("capacity_minute_fleet_planned_executions", account.fleetPlanned(), test);
+    }
+  }
+
+  private static String[] with(String[] labels, String name, String value) {
+    String[] all = java.util.Arrays.copyOf(labels, labels.length + 2);
+    all[labels.length] = name;
+    all[labels.length + 1] = value;
+    return all;
   }
 
   private static void latency(Series out, String name, String test, Summary.Latency latency) {

@@ -94,6 +94,18 @@ class PrometheusDestinationTest {
   }
 
   @Test
+  void aFleetWideMinuteSaysTheHostsPlaceAndTheFleetsPlan() throws Exception {
+    open(Map.of("url", receiver.url()));
+    sink.account(new MinuteAccount("shop.api", "web1", EPOCH_MILLIS, 1201, 1201, 1201, 1201, 0, 0, 0, 0, 6001, 2, 5));
+    assertThat(sink.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(receiver.take().samples())
+        .containsEntry("capacity_minute_executions{fleet_index=\"2\",fleet_size=\"5\",state=\"planned\",test=\"shop.api\"}",
+            1201.0)
+        .containsEntry("capacity_minute_fleet_planned_executions{fleet_index=\"2\",fleet_size=\"5\",test=\"shop.api\"}",
+            6001.0);
+  }
+
+  @Test
   void aServerErrorIsSpooledAndSentInOrderOnceTheReceiverTakesRequestsAgain() throws Exception {
     open(Map.of("url", receiver.url()));
     receiver.respond(503);
@@ -128,6 +140,7 @@ class PrometheusDestinationTest {
             + " \"http://prometheus:9090/api/v1/write\"");
     assertThatThrownBy(() -> open(Map.of("labels", Map.of("test", "x"))))
         .hasMessage("destinations.json: prom.labels: holds \"test\": \"x\", expected label names of letters,"
-            + " digits and _ (not error_class, host, job, outcome, quantile, state, test) with string values");
+            + " digits and _ (not error_class, fleet_index, fleet_size, host, job, outcome, quantile, state, test) with"
+            + " string values");
   }
 }
