@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
@@ -48,7 +49,7 @@ final class Segment implements AutoCloseable {
   /** Creates a new segment and locks it; fails if the file exists. */
   static Segment create(Path path) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     Segment segment = new Segment(path, channel, channel.lock());
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
     header.putInt(MAGIC);
@@ -64,7 +65,9 @@ final class Segment implements AutoCloseable {
    * whose header is torn or foreign reads as fully replayed, so that it is deleted.
    */
   static Segment tryOpen(Path path) throws IOException {
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    // No link followed: a link planted in the spool folder must never be written through.
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
     FileLock lock;
     try {
       lock = channel.tryLock();

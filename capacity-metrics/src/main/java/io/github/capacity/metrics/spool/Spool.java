@@ -3,9 +3,11 @@ package io.github.capacity.metrics.spool;
 import io.github.capacity.api.TimeSource;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -243,7 +245,7 @@ public final class Spool {
     long used = 0;
     for (Path segment : segments()) {
       try {
-        used += Files.size(segment);
+        used += Files.readAttributes(segment, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
       } catch (NoSuchFileException gone) {
         // Replayed and deleted by another instance meanwhile.
       }
@@ -251,7 +253,8 @@ public final class Spool {
     usedBytes = used;
   }
 
-  private static Segment open(Path path) throws IOException {
+  /** Opens and locks a segment no one holds; null when held, gone or not a plain file (a link). */
+  private Segment open(Path path) {
     if (!HELD.add(path)) {
       return null;
     }
@@ -260,6 +263,9 @@ public final class Spool {
       segment = Segment.tryOpen(path);
       return segment;
     } catch (NoSuchFileException gone) {
+      return null; // replayed and deleted by another instance meanwhile
+    } catch (IOException e) {
+      warn("cannot open spool segment {}, left alone: {}", path, e.toString());
       return null;
     } finally {
       if (segment == null) {

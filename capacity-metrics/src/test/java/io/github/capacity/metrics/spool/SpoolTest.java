@@ -160,6 +160,19 @@ class SpoolTest {
   }
 
   @Test
+  void aLinkInTheSpoolFolderIsNeverFollowed() throws IOException {
+    Path outside = Files.writeString(folder.resolve("outside.txt"), "not a spool");
+    Path spoolFolder = Files.createDirectories(folder.resolve("spool"));
+    Files.createSymbolicLink(spoolFolder.resolve("0000000000000-1-0000.spool"), outside);
+    Spool spool = new Spool(spoolFolder, 1 << 20, FAST, time);
+    spool.append(bytes("mine"), 1);
+    spool.replay(this::record);
+
+    assertThat(sent).containsExactly("mine");
+    assertThat(Files.readString(outside)).isEqualTo("not a spool");
+  }
+
+  @Test
   void aSpoolThatCannotWriteCountsWhatItDrops() throws IOException {
     Path notAFolder = Files.writeString(folder.resolve("file"), "x");
     Spool spool = new Spool(notAFolder.resolve("spool"), 1 << 20, FAST, time);
