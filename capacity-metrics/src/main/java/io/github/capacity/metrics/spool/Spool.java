@@ -2,17 +2,8 @@ package io.github.capacity.metrics.spool;
 
 import io.github.capacity.api.TimeSource;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Spool {
   private static final Logger log = LoggerFactory.getLogger(Spool.class);
-  /** Segments this JVM holds: a JVM cannot take a second lock on a file it already locked. */
-  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
   private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long WARN_EVERY_MILLIS = 60_000;
-  private static final String SUFFIX = ".spool";
 
   /** Something that sends one spooled payload whole, or throws. */
   public interface Sender {
@@ -49,6 +37,7 @@ public final class Spool {
   public record Counts(long spooled, long replayed, long dropped) {}
 
   private final Path folder;
+  private final SegmentFolder segments;
   private final long maxBytes;
   private final long segmentBytes;
   private final ReplayPace pace;
@@ -74,7 +63,8 @@ public final class Spool {
     if (maxBytes < 1024) {
       throw new IllegalArgumentException("maxBytes < 1024: " + maxBytes);
     }
-    this.folder = folder.toAbsolutePath().normalize();
+    this.segments = new SegmentFolder(folder, this::warn);
+    this.folder = segments.path();
     this.maxBytes = maxBytes;
     this.segmentBytes = Math.max(1024, Math.min(maxBytes / 8, 16L << 20));
     this.pace = new ReplayPace(replayBytesPerSecond);
@@ -102,7 +92,7 @@ public final class Spool {
     } catch (IOException e) {
       dropped += datapoints;
       warn("cannot write to spool {}: {}", folder, e.toString());
-      release(writer);
+      SegmentFolder.release(writer);
       writer = null;
     }
   }
@@ -148,9 +138,9 @@ public final class Spool {
 
   /** Lets go of the segments this spool holds; what they hold stays for the next run. */
   public void close() {
-    release(current);
+    SegmentFolder.release(current);
     if (writer != current) {
-      release(writer);
+      SegmentFolder.release(writer);
     }
     current = null;
     writer = null;
@@ -165,8 +155,8 @@ public final class Spool {
     }
     scanned = true;
     nextScanNanos = now + RESCAN_NANOS;
-    for (Path path : segments()) {
-      if (!HELD.contains(path)) {
+    for (Path path : segments.list()) {
+      if (!SegmentFolder.held(path)) {
         return true;
       }
     }
@@ -175,14 +165,14 @@ public final class Spool {
 
   /** The oldest segment with records that no one else holds, opened and locked; else null. */
   private Segment claimOldest() throws IOException {
-    for (Path path : segments()) {
+    for (Path path : segments.list()) {
       if (writer != null && path.equals(writer.path())) {
         if (writer.hasUnread()) {
           return writer;
         }
         continue;
       }
-      Segment segment = open(path);
+      Segment segment = segments.open(path);
       if (segment == null) {
         continue;
       }
@@ -201,16 +191,16 @@ public final class Spool {
     }
     usedBytes -= segment.size();
     Files.deleteIfExists(segment.path());
-    release(segment);
+    SegmentFolder.release(segment);
   }
 
   /** Deletes the oldest segment no one else holds, counting what it held as dropped. */
   private boolean dropOldest() throws IOException {
-    for (Path path : segments()) {
+    for (Path path : segments.list()) {
       if (writer != null && path.equals(writer.path())) {
         continue;
       }
-      Segment segment = current != null && path.equals(current.path()) ? current : open(path);
+      Segment segment = current != null && path.equals(current.path()) ? current : segments.open(path);
       if (segment == null) {
         continue;
       }
@@ -229,71 +219,11 @@ public final class Spool {
   /** Starts a new segment for this process's records and recounts the folder's size. */
   private void roll() throws IOException {
     if (writer != null && writer != current) {
-      release(writer);
+      SegmentFolder.release(writer);
     }
     writer = null;
-    Files.createDirectories(folder);
-    Path path = folder.resolve(String.format("%013d%s%04d%s", time.wallMillis(), writerPrefix, sequence++, SUFFIX));
-    HELD.add(path);
-    try {
-      writer = Segment.create(path);
-    } finally {
-      if (writer == null) {
-        HELD.remove(path);
-      }
-    }
-    long used = 0;
-    for (Path segment : segments()) {
-      try {
-        used += Files.readAttributes(segment, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
-      } catch (NoSuchFileException gone) {
-        // Replayed and deleted by another instance meanwhile.
-      }
-    }
-    usedBytes = used;
-  }
-
-  /** Opens and locks a segment no one holds; null when held, gone or not a plain file (a link). */
-  private Segment open(Path path) {
-    if (!HELD.add(path)) {
-      return null;
-    }
-    Segment segment = null;
-    try {
-      segment = Segment.tryOpen(path);
-      return segment;
-    } catch (NoSuchFileException gone) {
-      return null; // replayed and deleted by another instance meanwhile
-    } catch (IOException e) {
-      warn("cannot open spool segment {}, left alone: {}", path, e.toString());
-      return null;
-    } finally {
-      if (segment == null) {
-        HELD.remove(path);
-      }
-    }
-  }
-
-  private static void release(Segment segment) {
-    if (segment != null) {
-      segment.close();
-      HELD.remove(segment.path());
-    }
-  }
-
-  /** The segment files, oldest first; none when the folder does not exist yet. */
-  private List<Path> segments() {
-    List<Path> paths = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
-      stream.forEach(paths::add);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      warn("cannot list spool {}: {}", folder, e.toString());
-      return List.of();
-    }
-    Collections.sort(paths);
-    return paths;
+    writer = segments.create(String.format("%013d%s%04d", time.wallMillis(), writerPrefix, sequence++));
+    usedBytes = segments.usedBytes();
   }
 
   private void warn(String message, Object... arguments) {

@@ -70,6 +70,7 @@ class GraphiteSpoolTest {
     assertThat(earlier.flush(Duration.ofSeconds(5))).as("spooled, not delivered").isFalse();
     earlier.close(Duration.ofSeconds(1));
     assertThat(earlier.health().spooled()).isEqualTo(6);
+    assertThat(earlier.health().dropped()).as("spooled, so not lost").isZero();
 
     try (LineServer server = new LineServer(port)) {
       MetricsSink next = open(port);
@@ -92,6 +93,7 @@ class GraphiteSpoolTest {
     assertThat(sink.flush(Duration.ofMillis(300))).isFalse();
     sink.close(Duration.ofSeconds(1));
     assertThat(sink.health().spooled()).isZero();
+    assertThat(sink.health().dropped()).as("not delivered when it closed").isEqualTo(1);
     assertThat(tempDir.resolve("spool")).doesNotExist();
   }
 
