@@ -9,9 +9,6 @@ import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client of a prepared definition from its {@link HttpSpec}. */
 final class HttpClients {
-  /** How long an idle connection is kept for reuse: longer than a run, shorter than forever. */
-  static final long KEEP_ALIVE_MINUTES = 5;
-
   private HttpClients() {}
 
   /**
@@ -30,7 +27,7 @@ final class HttpClients {
     dispatcher.setMaxRequestsPerHost(maxPerHost);
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(spec.maxConnections(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(spec.maxConnections(), HttpSpec.KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
         .connectTimeout(spec.connectTimeout())
         .readTimeout(spec.readTimeout())
         .writeTimeout(spec.writeTimeout())

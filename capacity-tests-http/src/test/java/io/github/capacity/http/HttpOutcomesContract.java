@@ -47,7 +47,7 @@ abstract class HttpOutcomesContract {
   @Test
   void runsOnTheClientUnderTest() throws Exception {
     try (PreparedTest test = prepare(definition("url", url("/")))) {
-      assertThat(test).isInstanceOf(client().equals("nio") ? NioPreparedTest.class : HttpPreparedTest.class);
+      assertThat(test).isInstanceOf(client().equals("nio") ? NioClient.class : OkHttpPrepared.class);
     }
   }
 

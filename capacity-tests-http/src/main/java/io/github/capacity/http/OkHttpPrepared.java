@@ -9,26 +9,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
- * A prepared {@code http} definition: builds each execution's request and enqueues it on the
- * definition's own client. Thread safe.
+ * A prepared {@code http} definition on OkHttp: builds each execution's request and enqueues it
+ * on the definition's own client. The definition's URL, headers and body become OkHttp's types
+ * once, here; the body's bytes are shared, not copied. Thread safe.
  */
-final class HttpPreparedTest implements PreparedTest {
-  static final String TEST_HEADER = "X-Capacity-Test";
-
+final class OkHttpPrepared implements PreparedTest {
   private final HttpSpec spec;
   private final OkHttpClient client;
   private final String userAgent;
+  private final HttpUrl url;
+  private final Headers headers;
+  private final RequestBody body;
   private final Set<HttpExecution> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  HttpPreparedTest(HttpSpec spec, OkHttpClient client, String userAgent) {
+  OkHttpPrepared(HttpSpec spec, OkHttpClient client, String userAgent) {
     this.spec = spec;
     this.client = client;
     this.userAgent = userAgent;
+    this.url = HttpUrl.get(spec.url().toString());
+    Headers.Builder builder = new Headers.Builder();
+    for (int i = 0; i < spec.headers().size(); i++) {
+      builder.add(spec.headers().name(i), spec.headers().value(i));
+    }
+    this.headers = builder.build();
+    HttpBody given = spec.body();
+    this.body = given == null ? null : RequestBody.create(given.bytes(),
+        given.contentType() == null ? null : MediaType.get(given.contentType()));
   }
 
   @Override
@@ -41,11 +56,11 @@ final class HttpPreparedTest implements PreparedTest {
     }
     ConnectPhase phase = new ConnectPhase();
     Request request = new Request.Builder()
-        .url(spec.url())
-        .headers(spec.headers())
+        .url(url)
+        .headers(headers)
         .header("User-Agent", userAgent)
-        .header(TEST_HEADER, testName)
-        .method(spec.method(), spec.body())
+        .header(HttpSpec.TEST_HEADER, testName)
+        .method(spec.method(), body)
         .tag(ConnectPhase.class, phase)
         .build();
     Call call = client.newCall(request);
