@@ -39,7 +39,8 @@ final class HttpClients {
         // than report the target as failing. OkHttp retries only such connection failures, and
         // the latency, measured by the engine from the planned start, still includes the retry.
         .retryOnConnectionFailure(true)
-        .eventListenerFactory(ConnectPhase.FACTORY);
+        .eventListenerFactory(ConnectPhase.FACTORY)
+        .addNetworkInterceptor(new OkHttpLeniency());
     TlsTrust trust = spec.insecure() ? TlsTrust.trustingEverything() : spec.trust();
     if (trust != null) {
       builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());

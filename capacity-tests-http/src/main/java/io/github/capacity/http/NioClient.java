@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * and timeouts. Deadlines are read from the context's {@link TimeSource}. Thread safe.
  *
  * <p>A call that finds every connection busy waits for one, but no longer than its slot (the
- * interval between executions at the rate {@link #expectRate} announced): a target that stalls
- * and recovers must not get the waiting calls back to back, so those are dropped, not sent late.
+ * interval between executions at the rate {@link #expectRate} announced, at least {@link
+ * #MIN_WAIT_NANOS}): a target that stalls and recovers must not get the waiting calls back to
+ * back, so those are dropped (reported with the error class {@code dropped}), not sent late.
  */
 final class NioClient implements PreparedTest {
   private static final long KEEP_IDLE_NANOS = TimeUnit.MINUTES.toNanos(HttpSpec.KEEP_ALIVE_MINUTES);
@@ -35,6 +36,13 @@ final class NioClient implements PreparedTest {
    * the rate keeps busy; more open on demand, up to {@code max_connections}.
    */
   private static final double EXPECTED_SECONDS_PER_CALL = 0.005;
+  /**
+   * The shortest wait for a connection allowed, however fast the rate: calls that waited up to
+   * this long go out together when a connection frees, at most twice the plan in such a window
+   * (the catch-up cap at the millisecond scale), while a scheduling hiccup of a loaded host drops
+   * nothing.
+   */
+  static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final HttpSpec spec;
   private final RequestBytes requestBytes;
@@ -109,12 +117,17 @@ final class NioClient implements PreparedTest {
     loop.fromOutside(() -> {
       if (executionsPerMinute > highestRate) {
         highestRate = executionsPerMinute;
-        exchange.slotNanos = TimeUnit.MINUTES.toNanos(1) / executionsPerMinute;
+        exchange.slotNanos = slotNanos(executionsPerMinute);
       }
       while (!loop.closed() && pool.connections.size() < wanted) {
         exchange.open(null);
       }
     });
+  }
+
+  /** How long a call may wait for a connection at {@code executionsPerMinute}. */
+  static long slotNanos(int executionsPerMinute) {
+    return Math.max(MIN_WAIT_NANOS, TimeUnit.MINUTES.toNanos(1) / executionsPerMinute);
   }
 
   @Override

@@ -48,8 +48,8 @@ final class NioConnection implements ResponseParser.BodySink {
   boolean closed;
   private final boolean decodeGzip;
   private ByteBuffer directOut;
-  private GzipInflatingSink gzip;
-  private boolean gzipStarted;
+  private ContentDecoder decoder;
+  private boolean decoding;
 
   NioConnection(boolean decodeGzip) {
     this.decodeGzip = decodeGzip;
@@ -77,7 +77,7 @@ final class NioConnection implements ResponseParser.BodySink {
       out = ByteBuffer.wrap(head);
       bodyOut = bodyLength == 0 ? null : body.view();
     }
-    gzipStarted = false;
+    decoding = false;
     parser.reset(headRequest, this);
   }
 
@@ -108,15 +108,15 @@ final class NioConnection implements ResponseParser.BodySink {
 
   @Override
   public void body(byte[] bytes, int offset, int length) {
-    if (decodeGzip && parser.gzip()) {
-      if (gzip == null) {
-        gzip = new GzipInflatingSink();
+    if (decodeGzip && parser.coding() != ContentDecoder.Coding.IDENTITY) {
+      if (decoder == null) {
+        decoder = new ContentDecoder();
       }
-      if (!gzipStarted) {
-        gzip.reset(call);
-        gzipStarted = true;
+      if (!decoding) {
+        decoder.reset(parser.coding(), call);
+        decoding = true;
       }
-      gzip.body(bytes, offset, length);
+      decoder.body(bytes, offset, length);
     } else {
       call.body(bytes, offset, length);
     }
@@ -124,13 +124,13 @@ final class NioConnection implements ResponseParser.BodySink {
 
   /** Why the body could not be decoded, or {@code null}. */
   String decodingError() {
-    return gzipStarted ? gzip.error() : null;
+    return decoding ? decoder.error() : null;
   }
 
   void releaseDecoder() {
-    if (gzip != null) {
-      gzip.close();
-      gzip = null;
+    if (decoder != null) {
+      decoder.close();
+      decoder = null;
     }
   }
 }

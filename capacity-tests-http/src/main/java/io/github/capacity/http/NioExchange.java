@@ -4,6 +4,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.Outcome;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -364,14 +365,17 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
   }
 
   /**
-   * The connection failed. A request that went out on a reused connection and got no byte back
-   * goes out once more on a new one (the server had closed the connection while it sat idle);
-   * otherwise the call fails with the error's class.
+   * The connection failed. A request that went out on a reused connection and got no response
+   * back goes out once more on a new one (the server had closed the connection while it sat
+   * idle); otherwise the call fails with the error's class.
    */
   private void fail(NioConnection connection, IOException e) {
     NioCall call = connection.call;
     boolean connecting = connection.connecting;
-    boolean stale = connection.reused() && !connecting && !connection.parser.started();
+    // No byte back, or bytes that are no status line (what the server sent while the connection
+    // sat idle, or left after the previous response): the connection was stale, not the target.
+    boolean stale = connection.reused() && !connecting && (!connection.parser.started()
+        || (e instanceof ProtocolException && connection.parser.status() < 0));
     if (call != null && stale && !call.retried && !call.reported()) {
       retryOnNewConnection(connection, call);
       openForWaiting();
