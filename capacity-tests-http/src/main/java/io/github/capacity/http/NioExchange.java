@@ -266,8 +266,8 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
     if (!connection.sending()) {
       return;
     }
+    long now = loop.nanoTime(); // before the bytes go: the server may answer before this thread goes on
     boolean sent = connection.writeSome();
-    long now = loop.nanoTime();
     if (!sent) {
       connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
       loop.changed();
