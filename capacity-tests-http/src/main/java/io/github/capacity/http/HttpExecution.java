@@ -62,6 +62,21 @@ final class HttpExecution implements Execution, Callback {
     }
   }
 
+  /** Hands the call to OkHttp, after it waited in the {@link CallGate}. */
+  void enqueue() {
+    call.enqueue(this);
+  }
+
+  /**
+   * It waited for a connection longer than its slot: reported dropped, never sent. The gate has
+   * let it go already, so it is not told again.
+   */
+  void drop(long slotNanos) {
+    if (reported.compareAndSet(false, true)) {
+      whenDone.accept(HttpOutcomes.dropped(slotNanos));
+    }
+  }
+
   /** Whether {@code e} is OkHttp refusing a 204 or 205 that announces a body. */
   static boolean isBodilessWithLength(IOException e) {
     return e instanceof ProtocolException && e.getMessage() != null

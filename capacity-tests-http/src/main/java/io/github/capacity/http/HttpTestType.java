@@ -58,7 +58,8 @@ public final class HttpTestType implements TestType {
     if (spec.usesNio() && (spec.client() == HttpSpec.Client.NIO || !proxied(spec))) {
       return new NioClient(spec, context.maxInFlight(), userAgent, context.timeSource());
     }
-    return new OkHttpPrepared(spec, HttpClients.create(spec, context.maxInFlight()), userAgent);
+    return new OkHttpPrepared(spec, HttpClients.create(spec, context.maxInFlight()), userAgent,
+        context.timeSource());
   }
 
   /**

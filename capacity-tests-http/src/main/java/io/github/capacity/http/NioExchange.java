@@ -414,8 +414,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
 
   @Override
   public void dropped(NioCall call) {
-    loop.report(call, Outcome.failed(ErrorClass.DROPPED, "waited for a free connection longer than"
-        + " its slot (" + millis(slotNanos) + ", from the rate), not sent late in a burst"));
+    loop.report(call, HttpOutcomes.dropped(slotNanos));
   }
 
   private void closeConnection(NioConnection connection) {

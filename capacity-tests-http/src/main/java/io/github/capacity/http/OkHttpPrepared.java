@@ -3,6 +3,9 @@ package io.github.capacity.http;
 import io.github.capacity.api.Execution;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
+import io.github.capacity.api.TimeSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +22,9 @@ import okhttp3.RequestBody;
 /**
  * A prepared {@code http} definition on OkHttp: builds each execution's request and enqueues it
  * on the definition's own client. The definition's URL, headers and body become OkHttp's types
- * once, here; the body's bytes are shared, not copied. Thread safe.
+ * once, here; the body's bytes are shared, not copied. At most {@code max_connections} calls are
+ * handed to OkHttp at once ({@link CallGate}); the others wait, each no longer than its slot, as on
+ * the own client. Thread safe.
  */
 final class OkHttpPrepared implements PreparedTest {
   private final HttpSpec spec;
@@ -28,11 +33,16 @@ final class OkHttpPrepared implements PreparedTest {
   private final HttpUrl url;
   private final Headers headers;
   private final RequestBody body;
+  private final TimeSource time;
+  private final CallGate<HttpExecution> gate;
+  private int highestRate;
   private final Set<HttpExecution> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  OkHttpPrepared(HttpSpec spec, OkHttpClient client, String userAgent) {
+  OkHttpPrepared(HttpSpec spec, OkHttpClient client, String userAgent, TimeSource time) {
     this.spec = spec;
+    this.time = time;
+    this.gate = new CallGate<>(client.dispatcher().getMaxRequestsPerHost());
     this.client = client;
     this.userAgent = userAgent;
     this.url = HttpUrl.get(spec.url().toString());
@@ -64,13 +74,44 @@ final class OkHttpPrepared implements PreparedTest {
         .tag(ConnectPhase.class, phase)
         .build();
     Call call = client.newCall(request);
-    HttpExecution execution = new HttpExecution(spec, testName, call, phase, whenDone, inFlight::remove);
+    HttpExecution execution = new HttpExecution(spec, testName, call, phase, whenDone, this::ended);
     inFlight.add(execution);
-    call.enqueue(execution);
+    List<HttpExecution> dropped = new ArrayList<>();
+    if (gate.enter(execution, time.nanoTime(), dropped)) {
+      call.enqueue(execution);
+    }
+    drop(dropped);
     if (closed.get()) {
       execution.cancel(); // close() ran while this was being added
     }
     return execution;
+  }
+
+  /** The highest rate announced sets how long a call may wait for a connection; see {@link NioClient}. */
+  @Override
+  public synchronized void expectRate(int executionsPerMinute) {
+    if (executionsPerMinute > highestRate) {
+      highestRate = executionsPerMinute;
+      gate.slot(NioClient.slotNanos(executionsPerMinute));
+    }
+  }
+
+  /** {@code execution} reported: a waiting one may go now, those waiting too long are dropped. */
+  private void ended(HttpExecution execution) {
+    inFlight.remove(execution);
+    List<HttpExecution> dropped = new ArrayList<>();
+    HttpExecution next = gate.leave(execution, time.nanoTime(), dropped);
+    drop(dropped);
+    if (next != null) {
+      next.enqueue();
+    }
+  }
+
+  private void drop(List<HttpExecution> dropped) {
+    for (HttpExecution execution : dropped) {
+      inFlight.remove(execution);
+      execution.drop(gate.slotNanos());
+    }
   }
 
   @Override
