@@ -127,6 +127,19 @@ final class NioConnection implements ResponseParser.BodySink {
     return decoding ? decoder.error() : null;
   }
 
+  /** Closes the channel (which cancels its key), keeping the connection's state. */
+  void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing is lost: the descriptor is released either way
+      }
+      channel = null;
+      key = null;
+    }
+  }
+
   void releaseDecoder() {
     if (decoder != null) {
       decoder.close();

@@ -3,31 +3,26 @@ package io.github.capacity.http;
 import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.Outcome;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ProtocolException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exchanges of a {@link NioClient} over its {@link NioPool}: connecting (the host resolved on
- * a second thread), sending a request, reading its response, and deciding the outcome of a
- * response, failure, timeout or drop. A request that went out on a reused connection and got no
+ * The exchanges of a {@link NioClient} over its {@link NioPool}: which connection a call gets
+ * (connected by {@link NioConnector}), sending a request, reading its response, and deciding the
+ * outcome of a response, failure, timeout or drop. A request that went out on a reused connection and got no
  * byte back, or only a 408 the server sent as it closed the idle connection, goes out once more on
  * a new connection. Runs under the loop's lock, on the loop's thread or a starting one.
+ *
+ * <p>Over 300 lines for a reason: every way a call ends (response, failure, stale retry, timeout,
+ * drop, cancel) frees or keeps its connection and may let a waiting call go; kept in one class,
+ * that bookkeeping is read in one place.
  */
-final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
+final class NioExchange implements NioLoop.Driven, NioPool.Expiry, NioConnector.Events {
   private static final Logger LOG = LoggerFactory.getLogger(NioExchange.class);
   private static final int READ_BUFFER_BYTES = 16 * 1024;
 
@@ -44,7 +39,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   /** How long a call may wait for a connection before it is dropped; see {@link NioClient#expectRate}. */
   long slotNanos = Long.MAX_VALUE;
-  private ExecutorService resolver;
+  private final NioConnector connector;
 
   NioExchange(HttpSpec spec, RequestBytes request, NioLoop loop, NioPool pool) {
     this.spec = spec;
@@ -57,6 +52,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
     this.readTimeout = spec.readTimeout().toNanos();
     this.writeTimeout = spec.writeTimeout().toNanos();
     this.callTimeout = spec.callTimeout().toNanos();
+    this.connector = new NioConnector(spec, loop, this);
   }
 
   @Override
@@ -97,9 +93,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
       loop.report(call, Outcome.cancelled());
     }
     pool.waiting.clear();
-    if (resolver != null) {
-      resolver.shutdownNow();
-    }
+    connector.shutDown();
   }
 
   /** After a cancel: frees the call's connection or its place in the queue. */
@@ -129,70 +123,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
       pool.connectingAhead.add(connection);
     }
     connection.deadline = deadline(now, connectTimeout);
-    String host = spec.url().host();
-    if (isAddressLiteral(host)) {
-      try {
-        connection.addresses = InetAddress.getAllByName(host);
-      } catch (UnknownHostException e) {
-        fail(connection, e);
-        return;
-      }
-      connect(connection);
-      return;
-    }
-    try {
-      resolver().execute(() -> resolve(connection, host));
-    } catch (RejectedExecutionException e) {
-      fail(connection, new IOException("closed"));
-    }
-  }
-
-  private void resolve(NioConnection connection, String host) {
-    try {
-      InetAddress[] addresses = InetAddress.getAllByName(host);
-      loop.fromOutside(() -> {
-        if (!connection.closed) {
-          connection.addresses = addresses;
-          connect(connection);
-        }
-      });
-    } catch (UnknownHostException e) {
-      loop.fromOutside(() -> {
-        if (!connection.closed) {
-          fail(connection, e);
-        }
-      });
-    }
-  }
-
-  private ExecutorService resolver() {
-    if (resolver == null) {
-      resolver = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "capacity-http-" + spec.name() + "-dns");
-        thread.setDaemon(true);
-        return thread;
-      });
-    }
-    return resolver;
-  }
-
-  private void connect(NioConnection connection) {
-    try {
-      SocketChannel channel = SocketChannel.open();
-      connection.channel = channel;
-      channel.configureBlocking(false);
-      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      connection.key = channel.register(loop.selector(), 0, connection);
-      loop.changed();
-      InetAddress address = connection.addresses[connection.addressIndex];
-      if (channel.connect(new InetSocketAddress(address, spec.url().port()))) {
-        connected(connection);
-      } else {
-        connection.key.interestOps(SelectionKey.OP_CONNECT);
-      }
-    } catch (IOException e) {
-      connectFailed(connection, e);
-    }
+    connector.start(connection);
   }
 
   @Override
@@ -203,9 +134,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
         return;
       }
       if (key.isConnectable()) {
-        if (connection.channel.finishConnect()) {
-          connected(connection);
-        }
+        connector.finishConnect(connection);
         return;
       }
       if (key.isWritable()) {
@@ -215,29 +144,15 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
         read(connection);
       }
     } catch (IOException e) {
-      if (connection.connecting) {
-        connectFailed(connection, e);
-      } else {
-        fail(connection, e);
-      }
+      failed(connection, e);
     } catch (RuntimeException e) {
       LOG.warn("{}: unexpected error on a connection", spec.name(), e);
-      fail(connection, new IOException("internal error: " + e, e));
+      failed(connection, new IOException("internal error: " + e, e));
     }
   }
 
-  /** Tries the host's next address, as OkHttp tries its routes, or fails the call. */
-  private void connectFailed(NioConnection connection, IOException e) {
-    if (e instanceof ConnectException && connection.addressIndex + 1 < connection.addresses.length) {
-      closeChannel(connection);
-      connection.addressIndex++;
-      connect(connection);
-    } else {
-      fail(connection, e);
-    }
-  }
-
-  private void connected(NioConnection connection) throws IOException {
+  @Override
+  public void connected(NioConnection connection) throws IOException {
     connection.connecting = false;
     pool.connectingAhead.remove(connection);
     NioCall call = connection.call;
@@ -258,7 +173,7 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
     try {
       write(connection);
     } catch (IOException e) {
-      fail(connection, e);
+      failed(connection, e);
     }
   }
 
@@ -369,7 +284,8 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
    * back goes out once more on a new one (the server had closed the connection while it sat
    * idle); otherwise the call fails with the error's class.
    */
-  private void fail(NioConnection connection, IOException e) {
+  @Override
+  public void failed(NioConnection connection, IOException e) {
     NioCall call = connection.call;
     boolean connecting = connection.connecting;
     // No byte back, or bytes that are no status line (what the server sent while the connection
@@ -423,21 +339,9 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
     }
     connection.closed = true;
     pool.remove(connection);
-    closeChannel(connection);
+    connection.closeChannel();
     loop.changed(); // the channel's descriptor is released when select runs again
     connection.releaseDecoder();
-  }
-
-  private static void closeChannel(NioConnection connection) {
-    if (connection.channel != null) {
-      try {
-        connection.channel.close(); // also cancels its key
-      } catch (IOException e) {
-        LOG.debug("closing a connection: {}", e.toString());
-      }
-      connection.channel = null;
-      connection.key = null;
-    }
   }
 
   private void startCallClock(NioCall call, long now) {
@@ -452,10 +356,5 @@ final class NioExchange implements NioLoop.Driven, NioPool.Expiry {
 
   private static String millis(long nanos) {
     return TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
-  }
-
-  /** An IPv4 or IPv6 literal, which resolves without a lookup. */
-  private static boolean isAddressLiteral(String host) {
-    return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
   }
 }

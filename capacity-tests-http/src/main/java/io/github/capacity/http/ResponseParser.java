@@ -12,6 +12,9 @@ import java.util.Arrays;
  * framed by {@code Content-Length}, chunked, or by the end of the connection. Body bytes go to a
  * {@link BodySink} as they are read; nothing of the body is kept. Interim (1xx) responses are
  * skipped. Not thread safe: one per connection, reset for each response.
+ *
+ * <p>Over 300 lines for a reason: the framing rules read like RFC 9112's section on message
+ * length, one state machine over the bytes; split, each part would need the others' state.
  */
 final class ResponseParser {
   /** Receives the body, still in its content coding, piece by piece. */
