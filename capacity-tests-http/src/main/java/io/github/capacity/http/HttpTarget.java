@@ -33,20 +33,28 @@ record HttpTarget(String scheme, String host, int port, String target, String us
       return null;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) {
       return null;
     }
+    // URI takes host names by RFC 2396 only; OkHttp (and DNS in practice) also take "_" in them.
+    int at = uri.getRawAuthority().lastIndexOf('@');
+    String authority = uri.getRawAuthority().substring(at + 1);
+    String rawHost = uri.getHost() != null ? uri.getHost() : authority.replaceFirst(":\\d*$", "");
+    int port = uri.getHost() != null ? uri.getPort() : authority.matches(".*:\\d{1,5}")
+        ? Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1)) : -1;
     String host;
     try {
-      host = IDN.toASCII(uri.getHost().replaceAll("^\\[|]$", ""), IDN.ALLOW_UNASSIGNED)
-          .toLowerCase(Locale.ROOT);
+      host = IDN.toASCII(rawHost.replaceAll("^\\[|]$", ""), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return null;
     }
-    int port = uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort();
+    if (host.isEmpty() || !host.matches("[a-z0-9._:-]+") || port > 65535) {
+      return null;
+    }
+    port = port == -1 ? defaultPort(scheme) : port;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    String userInfo = uri.getRawUserInfo();
+    String userInfo = at < 0 ? null : uri.getRawAuthority().substring(0, at);
     String user = "";
     String password = "";
     if (userInfo != null) {
