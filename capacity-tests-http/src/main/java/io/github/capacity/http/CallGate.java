@@ -1,6 +1,7 @@
 package io.github.capacity.http;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * order, each no longer than its slot, and are dropped after it, so that a target that stalls and
  * recovers does not get the waiting calls back to back. The OkHttp path's counterpart of {@link
  * NioPool}'s waiting queue. Expiry is looked at whenever a call enters or leaves (at least once an
- * interval while the line runs). Thread safe; times are the test's {@code nanoTime}.
+ * interval while the line runs): the caller calls {@link #expire} then. Thread safe; times are
+ * the test's {@code nanoTime}.
  *
  * @param <T> the call
  */
@@ -36,10 +38,9 @@ final class CallGate<T> {
 
   /**
    * {@code call} arrives at {@code now}: returns whether it may run now (it then counts as
-   * running); otherwise it waits. Calls whose wait ran out are added to {@code dropped}.
+   * running); otherwise it waits.
    */
-  synchronized boolean enter(T call, long now, List<T> dropped) {
-    expire(now, dropped);
+  synchronized boolean enter(T call, long now) {
     if (running < maxRunning) {
       running++;
       return true;
@@ -50,9 +51,9 @@ final class CallGate<T> {
 
   /**
    * {@code call} ended (or was cancelled while waiting). Returns the waiting call that runs in its
-   * place, now counted as running, or {@code null}; calls whose wait ran out go to {@code dropped}.
+   * place, now counted as running, or {@code null}.
    */
-  synchronized T leave(T call, long now, List<T> dropped) {
+  synchronized T leave(T call) {
     for (Iterator<Waiting<T>> it = waiting.iterator(); it.hasNext(); ) {
       if (it.next().call() == call) {
         it.remove();
@@ -60,7 +61,6 @@ final class CallGate<T> {
       }
     }
     running--;
-    expire(now, dropped);
     Waiting<T> next = waiting.pollFirst();
     if (next == null) {
       return null;
@@ -69,9 +69,15 @@ final class CallGate<T> {
     return next.call();
   }
 
-  private void expire(long now, List<T> dropped) {
+  /** Takes the waiting calls whose wait ran out at {@code now}, to be reported dropped. */
+  synchronized List<T> expire(long now) {
+    if (waiting.isEmpty() || waiting.peekFirst().dropAt() > now) {
+      return List.of(); // the usual case: nothing allocated
+    }
+    List<T> dropped = new ArrayList<>();
     while (!waiting.isEmpty() && waiting.peekFirst().dropAt() <= now) {
       dropped.add(waiting.pollFirst().call());
     }
+    return dropped;
   }
 }

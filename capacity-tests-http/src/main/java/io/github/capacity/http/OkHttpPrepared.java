@@ -4,7 +4,6 @@ import io.github.capacity.api.Execution;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.TimeSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,9 +34,9 @@ final class OkHttpPrepared implements PreparedTest {
   private final RequestBody body;
   private final TimeSource time;
   private final CallGate<HttpExecution> gate;
-  private int highestRate;
   private final Set<HttpExecution> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private int highestRate;
 
   OkHttpPrepared(HttpSpec spec, OkHttpClient client, String userAgent, TimeSource time) {
     this.spec = spec;
@@ -76,11 +75,11 @@ final class OkHttpPrepared implements PreparedTest {
     Call call = client.newCall(request);
     HttpExecution execution = new HttpExecution(spec, testName, call, phase, whenDone, this::ended);
     inFlight.add(execution);
-    List<HttpExecution> dropped = new ArrayList<>();
-    if (gate.enter(execution, time.nanoTime(), dropped)) {
+    long now = time.nanoTime();
+    drop(gate.expire(now));
+    if (gate.enter(execution, now)) {
       call.enqueue(execution);
     }
-    drop(dropped);
     if (closed.get()) {
       execution.cancel(); // close() ran while this was being added
     }
@@ -99,9 +98,8 @@ final class OkHttpPrepared implements PreparedTest {
   /** {@code execution} reported: a waiting one may go now, those waiting too long are dropped. */
   private void ended(HttpExecution execution) {
     inFlight.remove(execution);
-    List<HttpExecution> dropped = new ArrayList<>();
-    HttpExecution next = gate.leave(execution, time.nanoTime(), dropped);
-    drop(dropped);
+    drop(gate.expire(time.nanoTime()));
+    HttpExecution next = gate.leave(execution);
     if (next != null) {
       next.enqueue();
     }
