@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param completed executions that reported an outcome before the drain ended
  * @param ok completed executions that succeeded
  * @param failed completed executions that failed, not counting cancelled ones
- * @param dropped executions not started because {@code max_in_flight} were running
+ * @param dropped executions not started because {@code max_in_flight} were running, or that
+ *     their test type reported {@link ErrorClass#DROPPED} (never sent: no connection was free
+ *     within their slot)
  * @param cancelled executions cancelled by the engine
  * @param skipped executions owed but not run: too late to catch up, or {@code catch_up=skip}
  * @param fleetPlanned for a fleet-wide rate ({@code fleet:6000}), the whole fleet's plan for the
