@@ -86,7 +86,7 @@ class MalformedInputTest {
             "unknown key \"colour\", expected one of config.path, stop.file, tests.file, destinations.file,"
                 + " lock.dir, max.instances, plugins.dir, log.dir, catch_up, catch_up.max_factor,"
                 + " max_in_flight, drain.timeout, default.destination, metrics.required,"
-                + " metrics.required.after, host"),
+                + " metrics.required.after, host, fleet.size, fleet.index"),
         properties("metrics.required = yes",
             "metrics.required \"yes\" is not a boolean, expected true or false"),
         properties("config.path", "line \"config.path\" has no '=', expected key = value such as max_in_flight = 128"),
