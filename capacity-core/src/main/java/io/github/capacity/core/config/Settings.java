@@ -146,6 +146,11 @@ public final class Settings {
     return get(SettingsTable.LOCK_DIR);
   }
 
+  /** {@code trips.dir}: where trip records keep tripped tests stopped across runs. */
+  public Path tripsDir() {
+    return get(SettingsTable.TRIPS_DIR);
+  }
+
   public int maxInstances() {
     return get(SettingsTable.MAX_INSTANCES);
   }

@@ -26,6 +26,8 @@ public final class SettingsTable {
       "/etc/capacity/destinations.json", "a path");
   public static final Setting<Path> LOCK_DIR = path("lock.dir", "/var/lock/capacity",
       "a folder for the instance locks");
+  public static final Setting<Path> TRIPS_DIR = path("trips.dir", "/var/lib/capacity/trips",
+      "a folder for the trip records of tests stopped by their `abort` block; keep it across reboots");
   public static final Setting<Integer> MAX_INSTANCES = new Setting<>("max.instances", dir -> 3,
       "`3`", "1 to 100 overlapping runs per host", Setting.wholeNumber(1, 100));
   public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir",
@@ -67,7 +69,7 @@ public final class SettingsTable {
 
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
-      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, MAX_INSTANCES, PLUGINS_DIR,
+      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, TRIPS_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
       METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX);
 

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.file;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.JsonLines;
 import io.github.capacity.metrics.Packer;
 import io.github.capacity.metrics.Pipeline;
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 /**
  * Writes JSON Lines: one per execution, in the file of the UTC day of its end; one per test and
  * minute when the engine's account arrives, with the figures of the results since the previous
- * account; one per problem and per batch of drops. Lines are packed into appends of at most 64 KB,
- * made as soon as one is full, and at the latest {@link #APPEND_EVERY_MILLIS} after the oldest
+ * account; one per problem, per guardrail trip and per batch of drops. Lines are packed into
+ * appends of at most 64 KB, made as soon as one is full, and at the latest {@link #APPEND_EVERY_MILLIS} after the oldest
  * line waiting (or at a flush). Sender thread only.
  */
 final class FilePipeline extends Pipeline {
@@ -34,6 +35,8 @@ final class FilePipeline extends Pipeline {
   private String lastFileName;
   /** When the oldest line not yet handed to an append was taken, or {@code Long.MAX_VALUE}. */
   private long oldestWaitingMillis = Long.MAX_VALUE;
+  /** Lines added since the last append of everything: at most that many wait unsent. */
+  private long heldLines;
 
   FilePipeline(Transport transport, String host) {
     super(transport);
@@ -65,7 +68,14 @@ final class FilePipeline extends Pipeline {
       add(account.minuteEpochMillis(), json.minute(account, stats == null ? null : stats.summary()), wallMillis);
     } else if (event instanceof Problem problem) {
       add(problem.epochMillis(), json.problem(problem), wallMillis);
+    } else if (event instanceof Trip trip) {
+      add(trip.epochMillis(), json.trip(trip), wallMillis);
     }
+  }
+
+  @Override
+  public long heldEvents() {
+    return heldLines;
   }
 
   @Override
@@ -77,6 +87,7 @@ final class FilePipeline extends Pipeline {
       byFile.forEach((file, packer) -> enqueue(file, packer.drain()));
       byFile.clear();
       oldestWaitingMillis = Long.MAX_VALUE;
+      heldLines = 0;
     } else {
       byFile.forEach((file, packer) -> enqueue(file, packer.drainFull()));
     }
@@ -91,6 +102,7 @@ final class FilePipeline extends Pipeline {
       lastFileName = fileName(epochMillis);
     }
     line.appendTo(byFile.computeIfAbsent(lastFileName, f -> new Packer(APPEND_BYTES, true)));
+    heldLines++;
     oldestWaitingMillis = Math.min(oldestWaitingMillis, wallMillis);
   }
 }

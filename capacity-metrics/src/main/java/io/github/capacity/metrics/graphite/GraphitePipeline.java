@@ -3,6 +3,7 @@ package io.github.capacity.metrics.graphite;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Aggregator;
 import io.github.capacity.metrics.Packer;
 import io.github.capacity.metrics.Pipeline;
@@ -34,7 +35,14 @@ final class GraphitePipeline extends Pipeline {
       format.account(account).forEach(packer::add);
     } else if (event instanceof Problem problem) {
       packer.add(format.problem(problem));
+    } else if (event instanceof Trip trip) {
+      format.trip(trip).forEach(packer::add);
     }
+  }
+
+  @Override
+  public long heldEvents() {
+    return aggregator.heldResults();
   }
 
   @Override
