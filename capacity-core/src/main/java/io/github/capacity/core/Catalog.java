@@ -266,7 +266,8 @@ final class Catalog {
     return names;
   }
 
+  /** In name order: the maps come from {@code Map.copyOf}, whose order changes from run to run. */
   private static String namesOrNone(Set<String> names) {
-    return names.isEmpty() ? "(none defined)" : String.join(", ", names);
+    return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }
