@@ -63,7 +63,7 @@ final class Aggregation {
     switch (line.kind) {
       case EXECUTION -> execution(line);
       case MINUTE -> minute(line);
-      case TRIP -> marker(line, "trip", line.label == null ? line.kindName : line.label);
+      case TRIP -> marker(line, "trip", tripLabel(line));
       case SHAPE -> shape(line);
       case PROBLEM -> problem(line);
       default -> throw new AssertionError(line.kind);
@@ -151,6 +151,24 @@ final class Aggregation {
       test.bucket(timeline.index(minuteMillis + second * 1000L)).skipped += perSecond;
     }
     test.totals.skipped += line.skipped;
+  }
+
+  /**
+   * The condition, and the knee when the line has it:
+   * {@code p99 > 250ms (tripped at 4200/min, held 3900/min)}.
+   */
+  private static String tripLabel(Line line) {
+    String label = line.label == null ? line.kindName : line.label;
+    if (Double.isNaN(line.trippedRate)) {
+      return label;
+    }
+    return label + " (tripped at " + rate(line.trippedRate)
+        + (Double.isNaN(line.heldRate) ? "" : ", held " + rate(line.heldRate)) + ")";
+  }
+
+  private static String rate(double perMinute) {
+    return (perMinute >= 10 ? Long.toString(Math.round(perMinute))
+        : String.format(java.util.Locale.ROOT, "%.1f", perMinute)) + "/min";
   }
 
   /** A shape is marked where it first appears for its test, not at every minute that repeats it. */

@@ -28,6 +28,9 @@ final class Line {
   String shape;
   /** What a trip or problem line says: its condition, reason or message. */
   String label;
+  /** A trip's rates per minute: where it tripped and the last that held; NaN when not given. */
+  double trippedRate;
+  double heldRate;
 
   void reset() {
     kind = null;
@@ -43,6 +46,8 @@ final class Line {
     skipped = 0;
     shape = null;
     label = null;
+    trippedRate = Double.NaN;
+    heldRate = Double.NaN;
   }
 
   /** The time the report files this line under, in epoch milliseconds. */

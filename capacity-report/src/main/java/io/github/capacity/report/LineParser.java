@@ -10,7 +10,8 @@ import java.io.IOException;
  * Reads one JSON line into a {@link Line} with Jackson's streaming parser. A line is recognised
  * by its {@code kind}: {@code execution}, {@code minute} and {@code problem} as the {@code file}
  * destination writes them (docs/metrics.md); a kind that starts with {@code guardrail} (or is
- * {@code trip}) is a guardrail trip; {@code shape} or {@code load_shape} is a load shape, and a
+ * {@code trip}, as the file destination writes it) is a guardrail trip, its {@code condition}
+ * with the {@code tripped_rate} and {@code held_rate} that bracket the knee; {@code shape} or {@code load_shape} is a load shape, and a
  * minute line may carry its test's {@code shape} too. Any other kind is tolerated and counted.
  * Unknown fields are skipped, so lines written by a newer version still read.
  *
@@ -81,6 +82,8 @@ final class LineParser {
       case "epoch_ns" -> line.epochMillis = Math.floorDiv(json.getLongValue(), 1_000_000L);
       case "skipped" -> line.skipped = json.getLongValue();
       case "shape" -> line.shape = json.getText();
+      case "tripped_rate" -> line.trippedRate = json.getDoubleValue();
+      case "held_rate" -> line.heldRate = json.getDoubleValue();
       case "condition", "reason", "message" -> {
         if (line.label == null) {
           line.label = json.getText();

@@ -4,6 +4,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.JsonLines;
 import java.nio.charset.StandardCharsets;
 
@@ -38,6 +39,12 @@ final class Lines {
   String minute(String test, String host, long minuteMillis, long skipped) {
     return text(json.minute(new MinuteAccount(test, host, minuteMillis, 60, 60 - skipped, 60 - skipped,
         60 - skipped, 0, 0, 0, skipped), null));
+  }
+
+  /** A guardrail trip as the file destination writes it. */
+  String trip(String test, String host, long epochMillis, String condition, double trippedRate, double heldRate) {
+    return text(json.trip(new Trip(test, host, condition, "p99 312ms over 40 executions", epochMillis,
+        epochMillis + 600_000, trippedRate, heldRate)));
   }
 
   private static String text(JsonLines line) {

@@ -76,6 +76,8 @@ class ResultsReaderTest {
             + ",\"shape\":\"steps(60/1m,120/1m)@2026-12-03T10:00:00Z\"}",
         "{\"kind\":\"minute\",\"test_name\":\"shop\",\"host\":\"web2\",\"minute_epoch_ms\":" + (T0 + 60_000)
             + ",\"shape\":\"steps(60/1m,120/1m)@2026-12-03T10:00:00Z\"}",
+        lines.trip("shop", "web2", T0 + 9000, "p99 > 250ms", 4200, 3900),
+        lines.trip("shop", "web3", T0 + 9500, "errors > 5%", 6, Double.NaN),
         "{\"kind\":\"problem\",\"test_name\":\"shop\",\"host\":\"web1\",\"error_class\":\"unknown_test_type\","
             + "\"message\":\"no test type x\",\"epoch_ms\":" + T0 + "}") + "\n", StandardCharsets.UTF_8);
 
@@ -86,7 +88,9 @@ class ResultsReaderTest {
         java.util.Map.entry("heartbeat", 1L), java.util.Map.entry("metrics_dropped", 1L));
     assertThat(aggregation.markers).containsExactly(
         new Aggregation.Marker(T0 + 5000, "trip", "shop", "web1", "error_rate > 5%"),
-        new Aggregation.Marker(T0, "shape", "shop", "web1", "steps(60/1m,120/1m)@2026-12-03T10:00:00Z"));
+        new Aggregation.Marker(T0, "shape", "shop", "web1", "steps(60/1m,120/1m)@2026-12-03T10:00:00Z"),
+        new Aggregation.Marker(T0 + 9000, "trip", "shop", "web2", "p99 > 250ms (tripped at 4200/min, held 3900/min)"),
+        new Aggregation.Marker(T0 + 9500, "trip", "shop", "web3", "errors > 5% (tripped at 6.0/min)"));
     assertThat(aggregation.problems).containsExactly(java.util.Map.entry("web1|shop|unknown_test_type", 1L));
   }
 
