@@ -7,6 +7,9 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.config.ConfigSource;
+import io.github.capacity.core.config.Settings;
+import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.pacing.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +48,7 @@ public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;
   private final Catalog catalog;
   private final Duration closeTimeout;
+  private final ConfigSource configSource;
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
@@ -56,6 +60,7 @@ public final class CapacityEngine implements AutoCloseable {
         b.maxInFlight, b.resultListener);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.configSource = b.configSource;
     // The run has flushed already; closing only has stragglers to send.
     this.closeTimeout = Duration.ofSeconds(1);
   }
@@ -94,6 +99,15 @@ public final class CapacityEngine implements AutoCloseable {
     loop.prepare();
   }
 
+  /**
+   * Finds every problem a run would meet, before anything runs: reads the {@link ConfigSource},
+   * prepares every test definition and opens every destination (kept for the run, as {@link
+   * #prepare()} does), with the run's own resolution and words. Not during a run.
+   */
+  public Validation validate() {
+    return Validator.validate(configSource, catalog);
+  }
+
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
   public void configChanged() {
     loop.configChanged();
@@ -124,14 +138,15 @@ public final class CapacityEngine implements AutoCloseable {
     private Map<String, Definition> destinations = Map.of();
     private ToIntFunction<String> destinationLines = path -> 0;
     private ConfigSource configSource = ConfigSource.of(java.util.List.of());
-    private CatchUp catchUp = CatchUp.SPREAD;
-    private double catchUpMaxFactor = 2;
-    private int maxInFlight = 128;
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private String defaultDestination = "file";
-    private Path logDir = Path.of("/var/log/capacity");
-    private boolean metricsRequired;
-    private Duration metricsRequiredAfter = Duration.ofSeconds(60);
+    // The defaults of capacity.properties, so that an embedded engine and the cron job agree.
+    private CatchUp catchUp = SettingsTable.CATCH_UP.defaultValue();
+    private double catchUpMaxFactor = SettingsTable.CATCH_UP_MAX_FACTOR.defaultValue();
+    private int maxInFlight = SettingsTable.MAX_IN_FLIGHT.defaultValue();
+    private Duration drainTimeout = SettingsTable.DRAIN_TIMEOUT.defaultValue();
+    private String defaultDestination = SettingsTable.DEFAULT_DESTINATION.defaultValue();
+    private Path logDir = SettingsTable.LOG_DIR.defaultValue();
+    private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
+    private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
 
     private Builder() {}
@@ -189,6 +204,24 @@ public final class CapacityEngine implements AutoCloseable {
     public Builder destinations(Map<String, Definition> destinations, ToIntFunction<String> lineOfJsonPath) {
       this.destinations = Map.copyOf(destinations);
       this.destinationLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
+      return this;
+    }
+
+    /**
+     * Takes every engine setting of a {@code capacity.properties} (pacing, limits, destinations,
+     * host), as the cron job does; the config source, plugins and definitions are set apart.
+     */
+    public Builder settings(Settings settings) {
+      catchUp(settings.catchUp());
+      catchUpMaxFactor(settings.catchUpMaxFactor());
+      maxInFlight(settings.maxInFlight());
+      drainTimeout(settings.drainTimeout());
+      defaultDestination(settings.defaultDestination());
+      logDir(settings.logDir());
+      metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+      if (settings.host() != null) {
+        host(settings.host()); // else this machine's short name
+      }
       return this;
     }
 

@@ -20,8 +20,10 @@ final class RunContext {
   final Consumer<Result> resultListener;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
-  /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
-  volatile Runnable onIdle;
+  /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
+  final Waker waker;
+  /** Whether the scheduler waits in a drain, so the completion that empties the run wakes it. */
+  volatile boolean draining;
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
@@ -33,6 +35,7 @@ final class RunContext {
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
   }
@@ -42,11 +45,8 @@ final class RunContext {
   }
 
   void executionEnded() {
-    if (totalInFlight.decrementAndGet() == 0) {
-      Runnable idle = onIdle;
-      if (idle != null) {
-        idle.run();
-      }
+    if (totalInFlight.decrementAndGet() == 0 && draining) {
+      waker.wake();
     }
   }
 

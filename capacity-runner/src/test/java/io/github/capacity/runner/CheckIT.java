@@ -80,7 +80,7 @@ class CheckIT {
     String tests = home.resolve("tests.json").toString();
     assertThat(run.stderr().lines())
         .anyMatch(l -> l.startsWith(tests + ":2: home.url: "))
-        .anyMatch(l -> l.startsWith(tests + ":3: test \"other\" has type \"carrier-pigeon\", which is not installed"))
+        .anyMatch(l -> l.startsWith(tests + ":3: other.type: \"carrier-pigeon\" is not an installed test type"))
         .anyMatch(l -> l.startsWith(conf + "/shop.conf:2: "))
         .anyMatch(l -> l.startsWith(conf + "/shop.conf:3: test_frequency \"abc\""))
         .anyMatch(l -> l.startsWith(conf + "/more.conf:1: test_type \"undefined\" is not defined"))

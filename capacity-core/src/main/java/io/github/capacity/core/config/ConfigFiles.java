@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,9 +41,14 @@ public final class ConfigFiles {
   }
 
   /**
-   * Reads several files and folders as one configuration, in the order given: a test name
-   * defined twice is refused where it comes second, whichever file that is.
+   * Reads several paths as one configuration, in order: a test name is refused in a later path
+   * as in a later file of one folder, so a candidate file can be checked beside installed ones.
    */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths) {
+    return readAll(configPaths, FileTrust.STRICT);
+  }
+
+  /** As {@link #readAll(List)}, refusing a folder or file that {@code trust} does not accept. */
   public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust) {
     LineParser parser = new LineParser();
     for (Path path : paths) {
