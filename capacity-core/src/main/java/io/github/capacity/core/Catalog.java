@@ -259,6 +259,7 @@ final class Catalog {
   }
 
   private static String namesOrNone(Set<String> names) {
-    return names.isEmpty() ? "(none defined)" : String.join(", ", names);
+    // Sorted: the same message every minute, whatever the map's order, so cron mail deduplicates.
+    return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }
