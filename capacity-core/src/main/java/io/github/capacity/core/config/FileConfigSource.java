@@ -11,10 +11,17 @@ import java.util.Objects;
  */
 public final class FileConfigSource implements ConfigSource {
   private final Path configPath;
+  private final FileTrust trust;
 
   /** @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later */
   public FileConfigSource(Path configPath) {
+    this(configPath, FileTrust.STRICT);
+  }
+
+  /** As {@link #FileConfigSource(Path)}, refusing what {@code trust} does not accept. */
+  public FileConfigSource(Path configPath, FileTrust trust) {
     this.configPath = Objects.requireNonNull(configPath, "configPath");
+    this.trust = Objects.requireNonNull(trust, "trust");
   }
 
   /** The path this source reads. */
@@ -25,7 +32,7 @@ public final class FileConfigSource implements ConfigSource {
   @Override
   public Snapshot read() {
     try {
-      return ConfigFiles.read(configPath);
+      return ConfigFiles.read(configPath, trust);
     } catch (RuntimeException e) {
       // ConfigFiles already turns I/O failures into errors; this guards the engine's scheduler
       // thread against any other surprise from the file system provider.

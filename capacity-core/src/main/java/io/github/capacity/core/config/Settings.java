@@ -190,6 +190,11 @@ public final class Settings {
     return get(SettingsTable.HOST);
   }
 
+  /** {@code strict_modes}: which files may steer a run ({@link FileTrust}). */
+  public FileTrust fileTrust() {
+    return FileTrust.of(get(SettingsTable.STRICT_MODES));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Settings that && Objects.equals(source, that.source)

@@ -57,11 +57,15 @@ public final class SettingsTable {
           + "`_`, `-`, `.`, up to 253 characters",
       Setting.name(253, true));
 
+  public static final Setting<Boolean> STRICT_MODES = new Setting<>("strict_modes", dir -> true,
+      "`true`", "`true` or `false` (any case); `false` lets files and folders that other users can"
+          + " write steer the runs: dangerous, see below", Setting.bool());
+
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
       CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST);
+      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, STRICT_MODES);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {
