@@ -161,7 +161,7 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public Health health() {
     cutOffStalledWrite();
-    return state.health(dropped.sum() + undelivered);
+    return state.health(dropped.sum() + undelivered + pipeline.discardedEvents());
   }
 
   /** Events lost when the sender stopped with them undelivered (a server down at the end). */
@@ -237,11 +237,12 @@ public final class BufferedSink implements MetricsSink {
       }
     }
     undelivered = left;
-    long lost = dropped.sum() + left;
+    long discarded = pipeline.discardedEvents();
+    long lost = dropped.sum() + left + discarded;
     if (lost > 0) {
       log.error("metrics destination {} lost {} events this run: {} dropped with its buffer full,"
-          + " {} not delivered when it closed; last error: {}", name, lost, dropped.sum(), left,
-          state.health(0).lastError());
+          + " {} over its size cap, {} not delivered when it closed; last error: {}", name, lost,
+          dropped.sum(), discarded, left, state.health(0).lastError());
     }
   }
 
