@@ -217,6 +217,8 @@ final class MinuteLoop {
     if (configApplied) {
       log.info("{}: test {} added, starting it at {} a minute", line.where(), line.testName(),
           line.frequency());
+    } else {
+      log.info("{}: test {} starting at {} a minute", line.where(), line.testName(), line.frequency());
     }
     TestRun run = new TestRun(context, line, test.value(), sink.value());
     run.announceRate();
