@@ -91,7 +91,7 @@ final class DefinitionsReader {
       error(line, name + ": is defined twice, first at line " + first
           + ", expected each name once (this one is ignored)");
     } else if (!(value instanceof Map<?, ?> map)) {
-      error(line, name + ": is " + Definition.describe(value) + ", " + ENTRY_EXPECTED);
+      error(line, name + ": is " + kind(value) + ", " + ENTRY_EXPECTED);
     } else if (!problems.isEmpty()) {
       errors.add(problems.get(0));
     } else if (!map.containsKey("type")) {
@@ -169,6 +169,20 @@ final class DefinitionsReader {
 
   private void error(Integer line, String problem) {
     errors.add(new ConfigError(source, line == null ? 0 : line, problem));
+  }
+
+  /** What a value is, without the value: an entry written as a bare URL may hold a password. */
+  static String kind(Object value) {
+    if (value instanceof String text) {
+      return "a string of " + text.length() + (text.length() == 1 ? " character" : " characters");
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    return Definition.describe(value); // null, an object, a list: nothing of the file's text
   }
 
   private static String describe(JsonToken token) {

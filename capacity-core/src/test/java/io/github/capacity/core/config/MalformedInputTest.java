@@ -86,7 +86,7 @@ class MalformedInputTest {
             "unknown key \"colour\", expected one of config.path, stop.file, tests.file, destinations.file,"
                 + " lock.dir, max.instances, plugins.dir, log.dir, catch_up, catch_up.max_factor,"
                 + " max_in_flight, drain.timeout, default.destination, metrics.required,"
-                + " metrics.required.after, host"),
+                + " metrics.required.after, host, strict_modes"),
         properties("metrics.required = yes",
             "metrics.required \"yes\" is not a boolean, expected true or false"),
         properties("config.path", "line \"config.path\" has no '=', expected key = value such as max_in_flight = 128"),
@@ -110,8 +110,8 @@ class MalformedInputTest {
             "invalid JSON at column 26: unexpected '}', expected a key in double quotes (a comma too many"
                 + " before it?)"),
         json("\"bad\": {\"type\": http}",
-            "invalid JSON at column 19: unexpected word 'http', expected a value: a \"string\", a number,"
-                + " true, false, null, an object or a list"),
+            "invalid JSON at column 19: unexpected word (4 characters without quotes), expected a value:"
+                + " a \"string\", a number, true, false, null, an object or a list"),
         json("\"bad\": {\"type\": \"http\", // the shop",
             "invalid JSON at column 27: a comment, which JSON does not allow, expected only keys and values"),
         json("\"bad\": {'type': \"http\"}",
