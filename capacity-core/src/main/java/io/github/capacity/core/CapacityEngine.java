@@ -10,7 +10,11 @@ import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.Guardrails;
+import io.github.capacity.core.guard.TripStore;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,11 +57,14 @@ public final class CapacityEngine implements AutoCloseable {
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
     DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    AbortRules abort = AbortRules.of(b.tests);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
-        new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
-        b.destinationLines, testContext, destinationContext, b.defaultDestination);
-    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
-        b.maxInFlight, b.resultListener);
+        new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
+        b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
+    TripStore trips = b.tripsDir == null ? null : new TripStore(b.tripsDir);
+    Guardrails guardrails = new Guardrails(abort.rules(), trips, b.time, b.host);
+    RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
+        b.maxInFlight, b.resultListener, guardrails);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
     this.configSource = b.configSource;
@@ -129,6 +136,7 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public static final class Builder {
     private String host = HostName.local();
+    private Fleet fleet = Fleet.ALONE;
     private String version = Version.CURRENT;
     private TimeSource time = TimeSource.system();
     private final Map<String, TestType> testTypes = new LinkedHashMap<>();
@@ -148,12 +156,22 @@ public final class CapacityEngine implements AutoCloseable {
     private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
     private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
+    private Path tripsDir;
 
     private Builder() {}
 
     /** The host name used in results, metric names and phase offsets. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * This host's place in its fleet: a fleet-wide rate ({@code fleet:6000}) runs this host's
+     * share of it. Defaults to {@link Fleet#ALONE}, where the share is the whole.
+     */
+    public Builder fleet(Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 
@@ -192,7 +210,8 @@ public final class CapacityEngine implements AutoCloseable {
 
     /**
      * The named tests (of {@code tests.json}) lines may refer to, and where each JSON path is, for
-     * error messages ({@code 0} when unknown).
+     * error messages ({@code 0} when unknown). A test's {@code abort} block is the engine's own
+     * (see {@link io.github.capacity.core.guard.AbortRule}); its plugin gets the rest.
      */
     public Builder tests(Map<String, Definition> tests, ToIntFunction<String> lineOfJsonPath) {
       this.tests = Map.copyOf(tests);
@@ -219,8 +238,12 @@ public final class CapacityEngine implements AutoCloseable {
       defaultDestination(settings.defaultDestination());
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+      trips(settings.tripsDir());
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
+      }
+      if (settings.fleet() != null) {
+        fleet(settings.fleet());
       }
       return this;
     }
@@ -281,6 +304,16 @@ public final class CapacityEngine implements AutoCloseable {
     public Builder metricsRequired(boolean required, Duration after) {
       this.metricsRequired = required;
       this.metricsRequiredAfter = Objects.requireNonNull(after, "after");
+      return this;
+    }
+
+    /**
+     * The folder of trip records: a test stopped by its {@code abort} block stays stopped across
+     * engines (cron runs) while its record there is in force. {@code null} (the default) keeps
+     * trips in memory for this engine's life.
+     */
+    public Builder trips(Path dir) {
+      this.tripsDir = dir;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.api.Trip;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +96,11 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public void problem(Problem problem) {
     offer(problem);
+  }
+
+  @Override
+  public void trip(Trip trip) {
+    offer(trip);
   }
 
   private void offer(Object event) {

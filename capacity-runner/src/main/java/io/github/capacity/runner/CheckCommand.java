@@ -10,6 +10,10 @@ import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.guard.AbortRule;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.TripStore;
+import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.runner.logging.LogOutput;
 import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
@@ -21,9 +25,10 @@ import java.util.List;
 
 /**
  * {@code capacity check [FILE...]}: validates the settings, the plugins, every test and
- * destination definition and every configuration line, prints the plan on stdout and every
- * problem on stderr as {@code file:line: message}. Exits 1 when anything is wrong; an unknown
- * destination is only a warning, since the run falls back to {@code default.destination}.
+ * destination definition and every configuration line with the run's own validation ({@link
+ * CapacityEngine#validate()}), prints the plan on stdout and every problem on stderr as {@code
+ * file:line: message}. Exits 1 when anything is wrong; an unknown destination is only a warning,
+ * since the run falls back to {@code default.destination}.
  *
  * <p>Named files replace what the settings point at ({@link CheckArguments}): a candidate
  * settings, tests or destinations file is checked with the installed others, and candidate lines
@@ -84,9 +89,12 @@ final class CheckCommand {
 
     Validation validation = validate(settings, plugins, tests, destinations, lines);
     errors.addAll(validation.errors());
-    printPlan(settings, plugins, validation);
+    printPlan(settings, plugins, validation, AbortRules.of(tests.definitions()));
+    List<String> tripWarnings = new ArrayList<>();
+    TripsListing.print(new TripStore(settings.tripsDir()), TimeSource.system().wallMillis(), out, tripWarnings);
 
     validation.warnings().forEach(w -> err.println("warning: " + Printable.line(w.toString())));
+    tripWarnings.forEach(w -> err.println("warning: " + Printable.line(w)));
     errors.forEach(e -> err.println(Printable.line(e.toString())));
     if (!errors.isEmpty()) {
       err.println("capacity check: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
@@ -114,7 +122,7 @@ final class CheckCommand {
     log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
     try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
             plugins, tests, destinations)
-        .configSource(() -> ConfigFiles.readAll(lines, settings.fileTrust()))
+        .configSource(() -> ConfigFiles.readAll(lines, settings.fileTrust(), settings.fleet()))
         .logDir(scratch)
         .build()) {
       return engine.validate();
@@ -135,19 +143,29 @@ final class CheckCommand {
     }
   }
 
-  private void printPlan(Settings settings, Plugins plugins, Validation validation) {
+  private void printPlan(Settings settings, Plugins plugins, Validation validation, AbortRules abort) {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
     out.println("test types: " + Plugins.names(plugins.testTypes().keySet())
         + "; destinations: " + Plugins.names(plugins.destinations().keySet()));
+    Fleet fleet = settings.fleet();
+    out.println("fleet: " + (fleet == null ? "none (fleet.size and fleet.index not set)" : fleet.place()));
+    long nowMillis = TimeSource.system().wallMillis();
     List<Validation.PlannedTest> plan = validation.plan();
     out.println("plan: " + plan.size() + (plan.size() == 1 ? " test" : " tests"));
     for (Validation.PlannedTest test : plan) {
       TestLine line = test.line();
       String destination = test.fallback()
           ? test.destination() + " (fallback for " + line.destination() + ")" : test.destination();
-      out.println(Printable.line(String.format("  %-30s %s %d/min -> %s  (%s)", line.testName(),
+      out.println(Printable.line(String.format("  %-30s %s %s -> %s  (%s)", line.testName(),
           line.testType() + (test.type() == null ? " (undefined)" : " (" + test.type() + ")"),
-          line.frequency(), destination, line.where())));
+          RateText.summary(line.rate()), destination, line.where())));
+      for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
+        out.println(Printable.line("      " + detail));
+      }
+      AbortRule rule = abort.rules().get(line.testType());
+      if (rule != null) {
+        out.println(Printable.line("      abort: " + rule.describe()));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.capacity.core.config;
 
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +13,30 @@ import java.util.Objects;
 public final class FileConfigSource implements ConfigSource {
   private final Path configPath;
   private final FileTrust trust;
+  private final Fleet fleet;
 
-  /** @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later */
+  /**
+   * A source on a host with no fleet settings: fleet-wide rates are refused.
+   *
+   * @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later
+   */
   public FileConfigSource(Path configPath) {
-    this(configPath, FileTrust.STRICT);
+    this(configPath, FileTrust.STRICT, null);
   }
 
-  /** As {@link #FileConfigSource(Path)}, refusing what {@code trust} does not accept. */
-  public FileConfigSource(Path configPath, FileTrust trust) {
+  /**
+   * @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later
+   * @param fleet this host's place in its fleet, or {@code null} when the settings give none
+   */
+  public FileConfigSource(Path configPath, Fleet fleet) {
+    this(configPath, FileTrust.STRICT, fleet);
+  }
+
+  /** As {@link #FileConfigSource(Path, Fleet)}, refusing what {@code trust} does not accept. */
+  public FileConfigSource(Path configPath, FileTrust trust, Fleet fleet) {
     this.configPath = Objects.requireNonNull(configPath, "configPath");
     this.trust = Objects.requireNonNull(trust, "trust");
+    this.fleet = fleet;
   }
 
   /** The path this source reads. */
@@ -32,7 +47,7 @@ public final class FileConfigSource implements ConfigSource {
   @Override
   public Snapshot read() {
     try {
-      return ConfigFiles.read(configPath, trust);
+      return ConfigFiles.readAll(List.of(configPath), trust, fleet);
     } catch (RuntimeException e) {
       // ConfigFiles already turns I/O failures into errors; this guards the engine's scheduler
       // thread against any other surprise from the file system provider.

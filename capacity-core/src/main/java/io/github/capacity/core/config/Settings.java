@@ -1,6 +1,7 @@
 package io.github.capacity.core.config;
 
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,6 +146,11 @@ public final class Settings {
     return get(SettingsTable.LOCK_DIR);
   }
 
+  /** {@code trips.dir}: where trip records keep tripped tests stopped across runs. */
+  public Path tripsDir() {
+    return get(SettingsTable.TRIPS_DIR);
+  }
+
   public int maxInstances() {
     return get(SettingsTable.MAX_INSTANCES);
   }
@@ -193,6 +199,16 @@ public final class Settings {
   /** {@code strict_modes}: which files may steer a run ({@link FileTrust}). */
   public FileTrust fileTrust() {
     return FileTrust.of(get(SettingsTable.STRICT_MODES));
+  }
+
+  /**
+   * This host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or {@code null} when
+   * the settings give none: {@code fleet:} rates are then refused.
+   */
+  public Fleet fleet() {
+    Integer size = get(SettingsTable.FLEET_SIZE);
+    Integer index = get(SettingsTable.FLEET_INDEX);
+    return size == null || index == null ? null : new Fleet(size, index);
   }
 
   @Override

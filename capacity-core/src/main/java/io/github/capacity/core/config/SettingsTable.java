@@ -1,6 +1,7 @@
 package io.github.capacity.core.config;
 
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class SettingsTable {
       "/etc/capacity/destinations.json", "a path");
   public static final Setting<Path> LOCK_DIR = path("lock.dir", "/var/lock/capacity",
       "a folder for the instance locks");
+  public static final Setting<Path> TRIPS_DIR = path("trips.dir", "/var/lib/capacity/trips",
+      "a folder for the trip records of tests stopped by their `abort` block; keep it across reboots");
   public static final Setting<Integer> MAX_INSTANCES = new Setting<>("max.instances", dir -> 3,
       "`3`", "1 to 100 overlapping runs per host", Setting.wholeNumber(1, 100));
   public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir",
@@ -56,6 +59,13 @@ public final class SettingsTable {
       "the host name used in metric names; empty means the machine's host name. Letters, digits, "
           + "`_`, `-`, `.`, up to 253 characters",
       Setting.name(253, true));
+  public static final Setting<Integer> FLEET_SIZE = new Setting<>("fleet.size", dir -> null, "empty",
+      "1 to " + Fleet.MAX_SIZE + " hosts sharing `fleet:` rates; set with `fleet.index` by configuration "
+          + "management, from the inventory. Empty: `fleet:` lines are refused",
+      Setting.emptyIsNull(Setting.wholeNumber(1, Fleet.MAX_SIZE)));
+  public static final Setting<Integer> FLEET_INDEX = new Setting<>("fleet.index", dir -> null, "empty",
+      "this host's place in the fleet, `0` to `fleet.size - 1`, each host its own",
+      Setting.emptyIsNull(Setting.wholeNumber(0, Fleet.MAX_SIZE - 1)));
 
   public static final Setting<Boolean> STRICT_MODES = new Setting<>("strict_modes", dir -> true,
       "`true`", "`true` or `false` (any case); `false` lets files and folders that other users can"
@@ -63,9 +73,9 @@ public final class SettingsTable {
 
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
-      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, MAX_INSTANCES, PLUGINS_DIR,
+      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, TRIPS_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, STRICT_MODES);
+      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX, STRICT_MODES);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {

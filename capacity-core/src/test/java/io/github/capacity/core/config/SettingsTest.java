@@ -25,9 +25,10 @@ class SettingsTest {
     assertThat(values(defaults)).containsExactly(
         Path.of("/etc/capacity/conf.d"), Path.of("/etc/capacity/stop"),
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
-        Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
+        Path.of("/var/lock/capacity"), Path.of("/var/lib/capacity/trips"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, true);
+        false, Duration.ofSeconds(60), null, null, null, true);
+    assertThat(defaults.fleet()).isNull();
   }
 
   @Test
@@ -39,6 +40,7 @@ class SettingsTest {
         "tests.file = json/tests.json",
         "destinations.file = destinations.json",
         "lock.dir = /tmp/locks",
+        "trips.dir = trips",
         "max.instances = 5",
         "plugins.dir = /usr/share/capacity/plugins",
         "log.dir = logs",
@@ -51,6 +53,8 @@ class SettingsTest {
         "metrics.required = true",
         "metrics.required.after = 2m",
         "host = web01.dc1",
+        "fleet.size = 5",
+        "fleet.index = 4",
         "strict_modes = FALSE"));
 
     Settings settings = Settings.load(file, installDir);
@@ -58,9 +62,9 @@ class SettingsTest {
     assertThat(settings.source()).isEqualTo(file);
     assertThat(values(settings)).containsExactly(dir.resolve("conf.d"),
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
-        dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
+        dir.resolve("destinations.json"), Path.of("/tmp/locks"), dir.resolve("trips"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", false);
+        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4, false);
     assertThat(settings.fileTrust()).isSameAs(FileTrust.RELAXED);
     assertThat(settings.maxInstances()).isEqualTo(5);
     assertThat(settings.host()).isEqualTo("web01.dc1");

@@ -2,6 +2,7 @@ package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Millis;
 import io.github.capacity.metrics.MetricNames;
 import io.github.capacity.metrics.Summary;
@@ -67,6 +68,23 @@ final class GraphiteFormat {
   String problem(Problem problem) {
     return line(base + MetricNames.path(problem.testName()) + ".errors." + MetricNames.component(problem.kind().word()),
         "1", Math.floorDiv(problem.epochMillis(), 1000));
+  }
+
+  /**
+   * A guardrail trip: {@code abort.tripped 1}, and the rates that bracket the knee, {@code
+   * abort.tripped_rate} and {@code abort.held_rate} (executions per minute; none when no window
+   * held), stamped with the trip's second.
+   */
+  List<String> trip(Trip trip) {
+    String abort = base + MetricNames.path(trip.testName()) + ".abort.";
+    long seconds = Math.floorDiv(trip.epochMillis(), 1000);
+    List<String> lines = new ArrayList<>();
+    lines.add(line(abort + "tripped", "1", seconds));
+    lines.add(line(abort + "tripped_rate", Trip.rate(trip.trippedRate()), seconds));
+    if (trip.hasHeldRate()) {
+      lines.add(line(abort + "held_rate", Trip.rate(trip.heldRate()), seconds));
+    }
+    return lines;
   }
 
   /** Events dropped since the last report. */

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.graphite;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Aggregator;
 import io.github.capacity.metrics.Packer;
 import io.github.capacity.metrics.Pipeline;
@@ -35,6 +36,8 @@ final class GraphitePipeline extends Pipeline {
       aggregator.accountArrived(account.testName(), account.minuteEpochMillis());
     } else if (event instanceof Problem problem) {
       packer.add(format.problem(problem));
+    } else if (event instanceof Trip trip) {
+      format.trip(trip).forEach(packer::add);
     }
   }
 
