@@ -433,6 +433,22 @@ class CapacityEngineTest {
   }
 
   @Test
+  void aChangedConfigurationIsReadOnTheThreadThatReportsTheChangeNotTheSchedulers() throws Exception {
+    List<String> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ConfigSource recording = () -> {
+      readers.add(Thread.currentThread().getName());
+      return source.read();
+    };
+    try (CapacityEngine engine = engine(b -> b.configSource(recording))) {
+      Thread watcher = new Thread(engine::configChanged, "watcher");
+      watcher.start();
+      watcher.join(60_000);
+
+      assertThat(readers).containsExactly("watcher");
+    }
+  }
+
+  @Test
   void aFrequencyRaisedMidMinuteOwesTheNewPlanAndCatchesUp() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {
