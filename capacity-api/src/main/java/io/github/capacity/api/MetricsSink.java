@@ -66,10 +66,21 @@ public interface MetricsSink extends AutoCloseable {
    * @param failingSinceMillis wall-clock millis since which every delivery attempt has failed, or
    *     {@code -1} while delivering
    * @param lastError the last delivery error for logs, naming the endpoint, or {@code null}
+   * @param spooled datapoints put into the disk spool so far, to be sent later (0 for a sink
+   *     without one)
+   * @param replayed datapoints sent from the spool so far, by this sink
+   * @param spoolDropped datapoints dropped from the spool so far: the oldest when it was full, or
+   *     what could not be written to it
    */
-  record Health(long dropped, long failingSinceMillis, String lastError) {
+  record Health(long dropped, long failingSinceMillis, String lastError, long spooled, long replayed,
+      long spoolDropped) {
     /** Delivering, nothing dropped. */
     public static final Health HEALTHY = new Health(0, -1, null);
+
+    /** A sink without a spool. */
+    public Health(long dropped, long failingSinceMillis, String lastError) {
+      this(dropped, failingSinceMillis, lastError, 0, 0, 0);
+    }
 
     /** Whether every attempt has been failing since {@link #failingSinceMillis()}. */
     public boolean failing() {

@@ -17,6 +17,7 @@ import io.github.capacity.core.pacing.CatchUp;
 import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public final class CapacityEngine implements AutoCloseable {
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
-    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time, b.spoolDir,
+        b.spoolMaxBytes);
     AbortRules abort = AbortRules.of(b.tests);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
@@ -153,6 +155,8 @@ public final class CapacityEngine implements AutoCloseable {
     private Duration drainTimeout = SettingsTable.DRAIN_TIMEOUT.defaultValue();
     private String defaultDestination = SettingsTable.DEFAULT_DESTINATION.defaultValue();
     private Path logDir = SettingsTable.LOG_DIR.defaultValue();
+    private Path spoolDir;
+    private long spoolMaxBytes;
     private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
     private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
@@ -214,14 +218,15 @@ public final class CapacityEngine implements AutoCloseable {
      * (see {@link io.github.capacity.core.guard.AbortRule}); its plugin gets the rest.
      */
     public Builder tests(Map<String, Definition> tests, ToIntFunction<String> lineOfJsonPath) {
-      this.tests = Map.copyOf(tests);
+      // In file order, not Map.copyOf's order of the day: "expected one of" lists stay stable.
+      this.tests = Collections.unmodifiableMap(new LinkedHashMap<>(tests));
       this.testLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
       return this;
     }
 
     /** The named destinations (of {@code destinations.json}), and where each JSON path is. */
     public Builder destinations(Map<String, Definition> destinations, ToIntFunction<String> lineOfJsonPath) {
-      this.destinations = Map.copyOf(destinations);
+      this.destinations = Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
       this.destinationLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
       return this;
     }
@@ -239,6 +244,9 @@ public final class CapacityEngine implements AutoCloseable {
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
       trips(settings.tripsDir());
+      if (settings.spoolMaxBytes() > 0) {
+        spool(settings.spoolDir(), settings.spoolMaxBytes());
+      }
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
       }
@@ -294,6 +302,20 @@ public final class CapacityEngine implements AutoCloseable {
     /** The folder destinations write into by default (the file destination). */
     public Builder logDir(Path logDir) {
       this.logDir = Objects.requireNonNull(logDir, "logDir");
+      return this;
+    }
+
+    /**
+     * Where destinations that can replay (graphite, prometheus) keep what they could not deliver,
+     * each in a folder of its own holding at most {@code maxBytes}; none by default (drops are
+     * counted instead).
+     */
+    public Builder spool(Path dir, long maxBytes) {
+      if (maxBytes < 1024) {
+        throw new IllegalArgumentException("maxBytes < 1024: " + maxBytes);
+      }
+      this.spoolDir = Objects.requireNonNull(dir, "dir");
+      this.spoolMaxBytes = maxBytes;
       return this;
     }
 

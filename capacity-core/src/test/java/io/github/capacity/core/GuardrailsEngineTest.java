@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Guardrails in the engine, on a fake clock: a trip stops the test at once, is recorded and
@@ -85,6 +87,10 @@ class GuardrailsEngineTest {
   }
 
   private CapacityEngine engine(Map<String, Object> abort) {
+    return engine(abort, trips);
+  }
+
+  private CapacityEngine engine(Map<String, Object> abort, Path tripsDir) {
     Definition shop = new Definition("tests.json", "shop", "degrading", Map.of("abort", abort));
     return CapacityEngine.builder()
         .host("web-1")
@@ -94,7 +100,7 @@ class GuardrailsEngineTest {
         .defaultDestination("rec")
         .tests(Map.of("shop", shop), path -> path.startsWith("shop.abort") ? 4 : 2)
         .configSource(source)
-        .trips(trips)
+        .trips(tripsDir)
         .build();
   }
 
@@ -206,11 +212,13 @@ class GuardrailsEngineTest {
     assertThat(startsBetween(T0 + MINUTE, T0 + 2 * MINUTE)).isEqualTo(600);
   }
 
-  @Test
-  void aLongRunResumesTheTestAtTheFirstMinuteAfterItsCooldown() {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aLongRunResumesTheTestAtTheFirstMinuteAfterItsCooldown(boolean withRecords) {
     source.lines = List.of(line(600));
     failingFromMillis = T0 + 20_000;
-    try (CapacityEngine engine = engine(abort("1m"))) {
+    // Without a trips folder the trip is kept in memory, for the engine's life.
+    try (CapacityEngine engine = engine(abort("1m"), withRecords ? trips : null)) {
       time.atWallMillis(T0 + 30_000, () -> failingFromMillis = Long.MAX_VALUE);
       engine.runUntil(T0 + 4 * MINUTE);
     }

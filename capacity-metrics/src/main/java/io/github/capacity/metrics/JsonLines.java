@@ -131,7 +131,10 @@ public final class JsonLines {
     json.writeNumber(text, at, end - at);
   }
 
-  /** A test's minute: the engine's account and, when results arrived, their figures. */
+  /**
+   * A test's minute: the engine's account, its destination's delivery figures when any is above
+   * zero, and, when results arrived, their figures.
+   */
   public JsonLines minute(MinuteAccount account, Summary summary) {
     try {
       begin("minute");
@@ -150,6 +153,15 @@ public final class JsonLines {
         json.writeNumberField("fleet_planned", account.fleetPlanned());
         json.writeNumberField("fleet_index", account.fleetIndex());
         json.writeNumberField("fleet_size", account.fleetSize());
+      }
+      MinuteAccount.Delivery delivery = account.delivery();
+      if (!delivery.equals(MinuteAccount.Delivery.NONE)) {
+        json.writeObjectFieldStart("metrics");
+        json.writeNumberField("dropped", delivery.dropped());
+        json.writeNumberField("spooled", delivery.spooled());
+        json.writeNumberField("replayed", delivery.replayed());
+        json.writeNumberField("spool_dropped", delivery.spoolDropped());
+        json.writeEndObject();
       }
       if (summary != null) {
         json.writeFieldName("results");

@@ -112,6 +112,15 @@ class JsonLinesTest {
   }
 
   @Test
+  void minuteSaysWhatItsDestinationDroppedSpooledAndReplayed() {
+    MinuteAccount account = new MinuteAccount("shop.home", "web1", Fixtures.EPOCH_MILLIS, 60, 59, 58, 57, 1, 1, 0, 1)
+        .withDelivery(new MinuteAccount.Delivery(3, 120, 80, 5));
+
+    assertThat(text(json.minute(account, null))).endsWith("\"skipped\":1,"
+        + "\"metrics\":{\"dropped\":3,\"spooled\":120,\"replayed\":80,\"spool_dropped\":5}}");
+  }
+
+  @Test
   void aFleetWideMinuteSaysTheFleetsPlanAndTheHostsPlace() {
     MinuteAccount account = new MinuteAccount("shop.api", "web2", Fixtures.EPOCH_MILLIS, 1201, 1201, 1201,
         1201, 0, 0, 0, 0, 6001, 0, 5);

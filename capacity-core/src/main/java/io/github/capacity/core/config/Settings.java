@@ -191,6 +191,16 @@ public final class Settings {
     return get(SettingsTable.METRICS_REQUIRED_AFTER);
   }
 
+  /** {@code spool.dir}: where destinations that can replay keep what they could not deliver. */
+  public Path spoolDir() {
+    return get(SettingsTable.SPOOL_DIR);
+  }
+
+  /** {@code spool.max_size}: bytes each destination's spool may hold; 0 when spooling is off. */
+  public long spoolMaxBytes() {
+    return get(SettingsTable.SPOOL_MAX_SIZE);
+  }
+
   /** {@code host}: the host name used in metrics, or {@code null} for the machine's name. */
   public String host() {
     return get(SettingsTable.HOST);

@@ -52,16 +52,27 @@ final class GraphiteFormat {
     lines.add(line(name + "max", Millis.text(latency.max()), epochSeconds));
   }
 
-  /** The engine's account of a test's minute, stamped with the minute's start. */
+  /**
+   * The engine's account of a test's minute, stamped with the minute's start, with its
+   * destination's delivery figures when any is above zero.
+   */
   List<String> account(MinuteAccount account) {
     String minute = base + MetricNames.path(account.testName()) + ".minute.";
     long seconds = Math.floorDiv(account.minuteEpochMillis(), 1000);
-    return List.of(
+    List<String> lines = new ArrayList<>(List.of(
         line(minute + "planned", Long.toString(account.planned()), seconds),
         line(minute + "started", Long.toString(account.started()), seconds),
         line(minute + "completed", Long.toString(account.completed()), seconds),
         line(minute + "dropped", Long.toString(account.dropped()), seconds),
-        line(minute + "skipped", Long.toString(account.skipped()), seconds));
+        line(minute + "skipped", Long.toString(account.skipped()), seconds)));
+    MinuteAccount.Delivery delivery = account.delivery();
+    if (!delivery.equals(MinuteAccount.Delivery.NONE)) {
+      lines.add(line(minute + "metrics_dropped", Long.toString(delivery.dropped()), seconds));
+      lines.add(line(minute + "metrics_spooled", Long.toString(delivery.spooled()), seconds));
+      lines.add(line(minute + "metrics_replayed", Long.toString(delivery.replayed()), seconds));
+      lines.add(line(minute + "metrics_spool_dropped", Long.toString(delivery.spoolDropped()), seconds));
+    }
+    return lines;
   }
 
   /** A configuration problem as an error count of 1. */

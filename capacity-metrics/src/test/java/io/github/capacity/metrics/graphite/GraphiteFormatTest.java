@@ -56,6 +56,13 @@ class GraphiteFormatTest {
             "capacity.web1_example.t.minute.completed 57 1767225600",
             "capacity.web1_example.t.minute.dropped 2 1767225600",
             "capacity.web1_example.t.minute.skipped 0 1767225600");
+    assertThat(format.account(new MinuteAccount("t", "web1", 1767225600_000L, 60, 58, 57, 50, 6, 2, 1, 0)
+        .withDelivery(new MinuteAccount.Delivery(0, 30, 12, 1))))
+        .endsWith(
+            "capacity.web1_example.t.minute.metrics_dropped 0 1767225600",
+            "capacity.web1_example.t.minute.metrics_spooled 30 1767225600",
+            "capacity.web1_example.t.minute.metrics_replayed 12 1767225600",
+            "capacity.web1_example.t.minute.metrics_spool_dropped 1 1767225600");
     assertThat(format.problem(new Problem("t", "web1", ErrorClass.UNKNOWN_TEST_TYPE, "conf:1: no such test", 1767225601_500L)))
         .isEqualTo("capacity.web1_example.t.errors.unknown_test_type 1 1767225601");
     assertThat(format.dropped(42, 1767225610)).isEqualTo("capacity.web1_example.capacity.metrics_dropped 42 1767225610");
