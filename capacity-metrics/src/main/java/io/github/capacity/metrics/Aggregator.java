@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * slow execution drained after the window) stays in that minute's last interval, which the next
  * run's process sends for its own minute otherwise; and that last interval is held until the
  * account of its minute ({@link #accountArrived}) has come for every test in it, at most {@link
- * #MAX_HOLD_MILLIS} after its end.
+ * #MAX_HOLD_MILLIS} after its end; only once accounts come at all (the engine sends them).
  */
 public final class Aggregator {
   /** The summaries of one interval, starting at {@code startMillis}. */
@@ -39,6 +39,8 @@ public final class Aggregator {
   private long heldResults;
   private long lateResults;
   private long lastTakenStart = Long.MIN_VALUE;
+  /** Whether accounts come at all: a sink fed without the engine gets none, and holds nothing. */
+  private boolean accountsCome;
 
   public Aggregator(long intervalMillis) {
     if (intervalMillis <= 0) {
@@ -70,6 +72,7 @@ public final class Aggregator {
 
   /** The account of {@code testName}'s minute has come: its executions have all reported. */
   public void accountArrived(String testName, long minuteEpochMillis) {
+    accountsCome = true;
     accounted.computeIfAbsent(minuteEpochMillis, m -> new HashSet<>()).add(testName);
   }
 
@@ -110,6 +113,9 @@ public final class Aggregator {
 
   /** Whether the interval holds the end of a minute whose accounts have not all come. */
   private boolean waitsForAccounts(Map.Entry<Long, Map<String, TestStats>> entry) {
+    if (!accountsCome) {
+      return false;
+    }
     long start = entry.getKey();
     long minuteEnd = (Math.floorDiv(start, MINUTE_MILLIS) + 1) * MINUTE_MILLIS;
     if (minuteEnd > start + intervalMillis) {

@@ -46,6 +46,7 @@ class AggregatorTest {
   @Test
   void aMinutesLastIntervalKeepsItsDrainedResultsAndWaitsForTheAccounts() {
     Aggregator aggregator = new Aggregator(10_000);
+    aggregator.accountArrived("a", EPOCH_MILLIS - 60_000); // fed by the engine: accounts come
     aggregator.add(result("a", 55_000_000, 0, 1_000, Outcome.ok(200, 0)));
     aggregator.add(result("a", 59_000_000, 0, 2_000_000, Outcome.ok(200, 0))); // ends at 61 s
 
@@ -63,6 +64,7 @@ class AggregatorTest {
   @Test
   void aMinutesLastIntervalWaitsForItsAccountsAtMostAMinute() {
     Aggregator aggregator = new Aggregator(10_000);
+    aggregator.accountArrived("a", EPOCH_MILLIS - 60_000); // fed by the engine: accounts come
     aggregator.add(result("a", 55_000_000, 0, 1_000, Outcome.ok(200, 0)));
 
     assertThat(aggregator.takeDue(EPOCH_MILLIS + 60_000 + Aggregator.MAX_HOLD_MILLIS - 1, false)).isEmpty();
