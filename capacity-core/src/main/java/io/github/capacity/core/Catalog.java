@@ -268,6 +268,7 @@ final class Catalog {
 
   /** In name order: the maps come from {@code Map.copyOf}, whose order changes from run to run. */
   private static String namesOrNone(Set<String> names) {
+    // Sorted: the same message every minute, whatever the map's order, so cron mail deduplicates.
     return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }

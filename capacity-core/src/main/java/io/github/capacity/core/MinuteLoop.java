@@ -38,6 +38,9 @@ final class MinuteLoop {
   private final Drain drain;
 
   private volatile boolean configDirty;
+  /** The snapshot {@link #configChanged()} read, for the scheduler to apply; null: read it. */
+  private final java.util.concurrent.atomic.AtomicReference<ConfigSource.Snapshot> readAhead =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private volatile boolean stopRequested;
   private Thread runner;
 
@@ -70,7 +73,18 @@ final class MinuteLoop {
     return context.time.wallMillis();
   }
 
+  /**
+   * Reads the configuration on the caller's thread (the file watcher's), not the scheduler's: a
+   * slow file system (NFS, a disk under load) then delays the change, never the paced starts.
+   */
   void configChanged() {
+    ConfigSource.Snapshot snapshot;
+    try {
+      snapshot = configSource.read();
+    } catch (RuntimeException e) {
+      snapshot = null; // the scheduler reads it again and says why
+    }
+    readAhead.set(snapshot);
     configDirty = true;
     waker.wake();
   }
@@ -127,6 +141,7 @@ final class MinuteLoop {
     windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
     windowStartNanos = context.nanosAt(windowMinuteMillis);
     configDirty = false;
+    readAhead.set(null); // read afresh at the start
     configApplied = false;
     applyConfig(now);
     configApplied = true; // from now on, a test that appears was added by a new or changed file
@@ -183,9 +198,11 @@ final class MinuteLoop {
   }
 
   private void applyConfig(long now) {
-    ConfigSource.Snapshot snapshot;
+    ConfigSource.Snapshot snapshot = readAhead.getAndSet(null);
     try {
-      snapshot = configSource.read();
+      if (snapshot == null) {
+        snapshot = configSource.read();
+      }
     } catch (RuntimeException e) {
       log.error("reading the configuration failed, keeping the tests running: {}", e.toString());
       return;
@@ -234,6 +251,8 @@ final class MinuteLoop {
     if (configApplied) {
       log.info("{}: test {} added, starting it at {} a minute", line.where(), line.testName(),
           line.frequency());
+    } else {
+      log.info("{}: test {} starting at {} a minute", line.where(), line.testName(), line.frequency());
     }
     TestRun run = new TestRun(context, line, test.value(), sink.value());
     run.announceRate();

@@ -407,6 +407,48 @@ class CapacityEngineTest {
   }
 
   @Test
+  void aNewFilesCatchUpKeepsItsFactorAtTheMillisecondScaleWhenTheSchedulerGetsThereLate() {
+    // Two lines arrive together at second 20; the first one's owed start holds the scheduler 50 ms
+    // before it gets to the second: that one's catch-up line must start then, not fire the ten
+    // executions its plan had due by then in one instant.
+    // (slow, at 60 a minute, owes 20 and catches up at 2 a second: its next start, at 20.5 s,
+    // holds the scheduler again; the first 450 ms show the fresh line alone.)
+    test("slow", Map.of("start_takes", "50ms"));
+    try (CapacityEngine engine = engine()) {
+      time.at(minuteStart + 20 * SECOND, () -> {
+        source.set(line(1, "slow", "slow", 60), line(2, "shop", "ping", 6000));
+        engine.configChanged();
+      });
+      engine.runMinute();
+
+      List<Long> early = fake.startNanos("shop").stream()
+          .filter(t -> t < minuteStart + 20 * SECOND + 450_000_000L).toList();
+      assertThat(early).hasSizeGreaterThan(50);
+      for (int i = 1; i < early.size(); i++) {
+        // 6000 a minute is one per 10 ms; catch_up.max_factor 2: never closer than 5 ms.
+        assertThat(early.get(i) - early.get(i - 1)).as("gap before start %d", i)
+            .isGreaterThanOrEqualTo(5_000_000L - 1);
+      }
+    }
+  }
+
+  @Test
+  void aChangedConfigurationIsReadOnTheThreadThatReportsTheChangeNotTheSchedulers() throws Exception {
+    List<String> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ConfigSource recording = () -> {
+      readers.add(Thread.currentThread().getName());
+      return source.read();
+    };
+    try (CapacityEngine engine = engine(b -> b.configSource(recording))) {
+      Thread watcher = new Thread(engine::configChanged, "watcher");
+      watcher.start();
+      watcher.join(60_000);
+
+      assertThat(readers).containsExactly("watcher");
+    }
+  }
+
+  @Test
   void aFrequencyRaisedMidMinuteOwesTheNewPlanAndCatchesUp() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {

@@ -170,7 +170,7 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public Health health() {
     cutOffStalledWrite();
-    Health health = state.health(dropped.sum() + undelivered);
+    Health health = state.health(dropped.sum() + undelivered + pipeline.discardedEvents());
     Spool.Counts spool = pipeline.spoolCounts();
     return spool == null ? health : new Health(health.dropped(), health.failingSinceMillis(), health.lastError(),
         spool.spooled(), spool.replayed(), spool.dropped());
@@ -254,11 +254,12 @@ public final class BufferedSink implements MetricsSink {
       }
     }
     undelivered = left;
-    long lost = dropped.sum() + left;
+    long discarded = pipeline.discardedEvents();
+    long lost = dropped.sum() + left + discarded;
     if (lost > 0) {
       log.error("metrics destination {} lost {} events this run: {} dropped with its buffer full,"
-          + " {} not delivered when it closed; last error: {}", name, lost, dropped.sum(), left,
-          state.health(0).lastError());
+          + " {} over its size cap, {} not delivered when it closed; last error: {}", name, lost,
+          dropped.sum(), discarded, left, state.health(0).lastError());
     }
   }
 

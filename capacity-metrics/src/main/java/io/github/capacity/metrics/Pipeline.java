@@ -76,6 +76,14 @@ public abstract class Pipeline {
     return 0;
   }
 
+  /**
+   * Events the transport took but discarded on purpose (a results file at its size cap), counted
+   * as dropped. Read from any thread.
+   */
+  public long discardedEvents() {
+    return 0;
+  }
+
   /** How many payloads wait. */
   public final int pendingPayloads() {
     return pending.size();

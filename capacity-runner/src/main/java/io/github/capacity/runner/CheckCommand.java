@@ -70,12 +70,13 @@ final class CheckCommand {
       err.println("capacity check: the settings file " + settingsFile + " is refused");
       return ExitCode.CONFIG_ERROR;
     }
-    Plugins plugins = PluginLoader.load(CheckCommand.class.getClassLoader(), settings.pluginsDir());
+    FileTrust trust = settings.fileTrust();
+    Plugins plugins = PluginLoader.load(CheckCommand.class.getClassLoader(), settings.pluginsDir(), trust);
     plugins.problems().forEach(p -> errors.add(new ConfigError(String.valueOf(settings.pluginsDir()), 0, p)));
-    DefinitionsFile tests = DefinitionsFile.read(testsFile != null ? testsFile : settings.testsFile());
+    DefinitionsFile tests = DefinitionsFile.read(testsFile != null ? testsFile : settings.testsFile(), trust);
     errors.addAll(tests.errors());
     DefinitionsFile destinations = DefinitionsFile.read(
-        destinationsFile != null ? destinationsFile : settings.destinationsFile());
+        destinationsFile != null ? destinationsFile : settings.destinationsFile(), trust);
     errors.addAll(destinations.errors());
     List<Path> lines;
     try {
@@ -121,7 +122,7 @@ final class CheckCommand {
     log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
     try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
             plugins, tests, destinations)
-        .configSource(() -> ConfigFiles.readAll(lines, FileTrust.STRICT, settings.fleet()))
+        .configSource(() -> ConfigFiles.readAll(lines, settings.fileTrust(), settings.fleet()))
         .logDir(scratch)
         .build()) {
       return engine.validate();

@@ -1,5 +1,6 @@
 package io.github.capacity.runner;
 
+import io.github.capacity.core.config.FileTrust;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -24,6 +25,14 @@ final class ClassDataSharing {
   /** Marks the archive stale when the JVM was given one and is not sharing. Never throws. */
   static void checkArchive() {
     String archive = System.getProperty(ARCHIVE_PROPERTY);
+    if (archive != null && !archive.isBlank()) {
+      // bin/capacity maps it only when this user owns it; the mode it cannot read cheaply.
+      String untrusted = FileTrust.STRICT.problem(Path.of(archive));
+      if (untrusted != null) {
+        LOG.error("the class-data archive {} that bin/capacity maps: {} (or set CAPACITY_CDS=off)",
+            archive, untrusted);
+      }
+    }
     if (archive == null || archive.isBlank() || sharing(System.getProperty("java.vm.info", ""))) {
       return;
     }

@@ -6,6 +6,7 @@ import io.github.capacity.core.RunSummary;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.DefinitionsFile;
+import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.limit.InstanceLimiter;
 import io.github.capacity.core.limit.MinuteClaim;
@@ -52,9 +53,21 @@ final class CronRun {
     if (Files.exists(settings.stopFile())) {
       return ExitCode.STOPPED; // the kill switch: no traffic, no output
     }
+    FileTrust trust = settings.fileTrust();
+    String untrustedLog = trust.problem(settings.logDir());
     LogOutput log = LogOutput.get();
-    log.toFile(settings.logDir());
+    if (untrustedLog == null) {
+      log.toFile(settings.logDir());
+    } else {
+      log.reportOnce("log-dir", "capacity: log.dir " + settings.logDir() + ": " + untrustedLog
+          + "; not logging there");
+    }
     ClassDataSharing.checkArchive();
+    String untrustedLocks = trust.problem(settings.lockDir());
+    if (untrustedLocks != null) {
+      LOG.error("lock.dir {}: {}", settings.lockDir(), untrustedLocks);
+      return ExitCode.CONFIG_ERROR;
+    }
     InstanceLimiter limiter = new InstanceLimiter(settings.lockDir(), settings.maxInstances());
     Optional<InstanceLimiter.Slot> slot;
     try {
@@ -80,10 +93,11 @@ final class CronRun {
   }
 
   private int runMinute(Settings settings) throws IOException {
-    Plugins plugins = PluginLoader.load(CronRun.class.getClassLoader(), settings.pluginsDir());
+    FileTrust trust = settings.fileTrust();
+    Plugins plugins = PluginLoader.load(CronRun.class.getClassLoader(), settings.pluginsDir(), trust);
     plugins.problems().forEach(problem -> LOG.error("plugin: {}", problem));
-    DefinitionsFile tests = DefinitionsFile.read(settings.testsFile());
-    DefinitionsFile destinations = DefinitionsFile.read(settings.destinationsFile());
+    DefinitionsFile tests = DefinitionsFile.read(settings.testsFile(), trust);
+    DefinitionsFile destinations = DefinitionsFile.read(settings.destinationsFile(), trust);
     boolean configOk = report(tests) & report(destinations);
 
     MinuteClaim claim = new MinuteClaim(settings.lockDir());

@@ -22,7 +22,7 @@ public final class Main {
 
   public static void main(String[] args) {
     // Out of memory on any thread (a sender, a test's client): a distinct exit at once, rather than
-    // a run limping on without the thread; the heap's size is the launcher's (-Xmx64m).
+    // a run limping on without the thread; the heap's size is the launcher's (-Xmx128m).
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
       if (e instanceof OutOfMemoryError) {
         outOfMemory((OutOfMemoryError) e, System.err);

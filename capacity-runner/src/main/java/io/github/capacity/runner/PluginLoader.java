@@ -2,6 +2,7 @@ package io.github.capacity.runner;
 
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.TestType;
+import io.github.capacity.core.config.FileTrust;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -45,12 +46,49 @@ final class PluginLoader {
 
   /** Loads everything; {@code pluginsDir} may be {@code null} or missing. Never throws. */
   static Plugins load(ClassLoader parent, Path pluginsDir) {
+    return load(parent, pluginsDir, FileTrust.STRICT);
+  }
+
+  /**
+   * As {@link #load(ClassLoader, Path)}; a plugins folder, jar or sub-folder that {@code trust}
+   * refuses is reported and not loaded: its code would run as the cron user.
+   */
+  static Plugins load(ClassLoader parent, Path pluginsDir, FileTrust trust) {
     PluginLoader loader = new PluginLoader(parent);
     loader.scan(parent, null);
+    String untrustedDir = pluginsDir == null ? null : trust.problem(pluginsDir);
+    if (untrustedDir != null) {
+      loader.problems.add(pluginsDir + ": " + untrustedDir + "; no plugin loaded from it");
+      return new Plugins(loader.testTypes, loader.destinations, loader.problems);
+    }
     for (Path unit : loader.pluginUnits(pluginsDir)) {
-      loader.scanUnit(unit);
+      String untrusted = untrusted(unit, trust);
+      if (untrusted != null) {
+        loader.problems.add(untrusted + "; this plugin is not loaded");
+      } else {
+        loader.scanUnit(unit);
+      }
     }
     return new Plugins(loader.testTypes, loader.destinations, loader.problems);
+  }
+
+  /** The first jar or folder of {@code unit} that {@code trust} refuses, as a message. */
+  private static String untrusted(Path unit, FileTrust trust) {
+    List<Path> parts = new ArrayList<>(List.of(unit));
+    if (Files.isDirectory(unit)) {
+      try (Stream<Path> jars = Files.list(unit)) {
+        jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(parts::add);
+      } catch (IOException e) {
+        return null; // scanUnit reports it
+      }
+    }
+    for (Path part : parts) {
+      String problem = trust.problem(part);
+      if (problem != null) {
+        return part + ": " + problem;
+      }
+    }
+    return null;
   }
 
   private List<Path> pluginUnits(Path pluginsDir) {

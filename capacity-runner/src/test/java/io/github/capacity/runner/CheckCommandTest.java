@@ -83,4 +83,22 @@ class CheckCommandTest {
         other.toString())).isEqualTo(ExitCode.OK);
     assertThat(stderr()).isEmpty();
   }
+
+  @Test
+  void filesOthersCanWriteAreRefusedUnlessStrictModesIsOff() throws IOException {
+    Path tests = home.resolve("tests.json");
+    Files.setPosixFilePermissions(tests, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+    Path plugins = Files.createDirectory(home.resolve("plugins"));
+    Files.setPosixFilePermissions(plugins, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThat(check("--settings", settings.toString())).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(stderr()).contains(tests + ": is writable by group (owner ")
+        .contains(plugins + ": is writable by group and others (owner ")
+        .contains("no plugin loaded from it");
+
+    err.reset();
+    Files.writeString(settings, "strict_modes = false\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(check("--settings", settings.toString())).isEqualTo(ExitCode.OK);
+    assertThat(stderr()).isEmpty();
+  }
 }

@@ -66,6 +66,11 @@ class ClassDataSharingIT {
       // (This minute was claimed by the run above; forgetting the claim lets this one run too.)
       Files.delete(installed.stopFile);
       Files.deleteIfExists(installed.lockDir.resolve("last-minute"));
+      try (Stream<Path> claims = Files.list(installed.lockDir)) {
+        for (Path claim : claims.filter(f -> f.toString().endsWith(".claim")).toList()) {
+          Files.delete(claim);
+        }
+      }
       Installed.awaitSecondOfMinute(0, 45);
       int before = target.requests.get();
       Installed.Run mapping = installed.start("mapping", environment);
@@ -84,5 +89,21 @@ class ClassDataSharingIT {
       assertThat(found).as("files *%s in %s", suffix, folder).hasSize(1);
       return found.get(0);
     }
+  }
+
+  @Test
+  void aLaunchFileIsReadNotRunAsShellCode() throws Exception {
+    Installed installed = new Installed(home);
+    Path marker = home.resolve("pwned");
+    Installed.distribution();
+    String version = Installation.version();
+    Files.writeString(cds.resolve("capacity-" + version + ".launch"),
+        "cds_java='/no/java'\ntouch " + marker + "\ncds_archive='$(touch " + marker + ")'\n");
+
+    Installed.Run run = installed.start("version", Map.of("CAPACITY_CDS_DIR", cds.toString()), "--version");
+    run.waitFor(Duration.ofSeconds(60));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(marker).as("a line of the launch file run as a command").doesNotExist();
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.InvalidDefinitionException;
 import java.io.IOException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -29,13 +32,16 @@ public final class DefinitionsFile {
   private final Map<String, Definition> definitions;
   private final List<ConfigError> errors;
   private final Map<String, Integer> lines;
+  /** Opens the file again to find a deeper path's line; {@code null} when there is no file. */
+  private final DefinitionsReader.ParserFactory again;
 
   private DefinitionsFile(String source, Map<String, Definition> definitions,
-      List<ConfigError> errors, Map<String, Integer> lines) {
+      List<ConfigError> errors, Map<String, Integer> lines, DefinitionsReader.ParserFactory again) {
     this.source = source;
     this.definitions = Collections.unmodifiableMap(definitions);
     this.errors = List.copyOf(errors);
     this.lines = Map.copyOf(lines);
+    this.again = again;
   }
 
   /** Reads {@code file}; errors name it as given. A missing file is empty, not an error. */
@@ -55,7 +61,16 @@ public final class DefinitionsFile {
       if (untrusted != null) {
         return failed(source, untrusted);
       }
-      return parse(source, RegularFile.read(file, MAX_FILE_BYTES));
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        return failed(source, "is " + size + " bytes, expected at most " + MAX_FILE_BYTES + " bytes");
+      }
+      // Streamed, not read whole: the 16 MiB limit must fit the run's heap with its values.
+      DefinitionsReader.ParserFactory open = () -> {
+        RegularFile.checkRegular(file);
+        return JSON.createParser(new BoundedInput(Files.newInputStream(file), MAX_FILE_BYTES));
+      };
+      return from(source, DefinitionsReader.read(source, open), open);
     } catch (RegularFile.UnusableFileException e) {
       return failed(source, e.getMessage());
     } catch (NoSuchFileException e) {
@@ -68,16 +83,23 @@ public final class DefinitionsFile {
   /** Parses one file's text; {@code source} is the name shown in errors. */
   public static DefinitionsFile parse(String source, String json) {
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    return from(source, DefinitionsReader.read(source, () -> JSON.createParser(text)));
+    DefinitionsReader.ParserFactory open = () -> JSON.createParser(text);
+    return from(source, DefinitionsReader.read(source, open), open);
   }
 
   /** Parses one file's bytes; Jackson drops a byte order mark and refuses bytes that are not UTF-8. */
   static DefinitionsFile parse(String source, byte[] bytes) {
-    return from(source, DefinitionsReader.read(source, () -> JSON.createParser(bytes)));
+    DefinitionsReader.ParserFactory open = () -> JSON.createParser(bytes);
+    return from(source, DefinitionsReader.read(source, open), open);
   }
 
   private static DefinitionsFile from(String source, DefinitionsReader reader) {
-    return new DefinitionsFile(source, reader.definitions, reader.errors, reader.lines);
+    return from(source, reader, null);
+  }
+
+  private static DefinitionsFile from(String source, DefinitionsReader reader,
+      DefinitionsReader.ParserFactory again) {
+    return new DefinitionsFile(source, reader.definitions, reader.errors, reader.lines, again);
   }
 
   private static DefinitionsFile failed(String source, String problem) {
@@ -106,6 +128,16 @@ public final class DefinitionsFile {
    * for a path not in the file, the line of its nearest ancestor that is; 0 if none is.
    */
   public int lineOf(String jsonPath) {
+    Integer known = lines.get(jsonPath);
+    if (known != null) {
+      return known;
+    }
+    if (again != null && definitions.containsKey(entryOf(jsonPath))) {
+      int found = DefinitionsReader.lineOf(again, jsonPath);
+      if (found > 0) {
+        return found;
+      }
+    }
     String path = jsonPath;
     while (!path.isEmpty()) {
       Integer line = lines.get(path);
@@ -121,6 +153,20 @@ public final class DefinitionsFile {
     return 0;
   }
 
+  /** The entry name a JSON path starts with: the longest defined name it begins with. */
+  private String entryOf(String jsonPath) {
+    String best = "";
+    for (int i = 0; i <= jsonPath.length(); i++) {
+      if (i == jsonPath.length() || jsonPath.charAt(i) == '.' || jsonPath.charAt(i) == '[') {
+        String candidate = jsonPath.substring(0, i);
+        if (definitions.containsKey(candidate)) {
+          best = candidate;
+        }
+      }
+    }
+    return best;
+  }
+
   /** A plugin's complaint about one of these definitions, placed on its line. */
   public ConfigError errorFor(InvalidDefinitionException e) {
     return new ConfigError(source, lineOf(e.path()), e.path() + ": " + e.problem());
@@ -130,5 +176,30 @@ public final class DefinitionsFile {
   public String toString() {
     return "DefinitionsFile(" + source + ", " + definitions.size() + " definitions, "
         + errors.size() + " errors)";
+  }
+
+  /** Fails a read past {@code max} bytes: a file that grew after its size was checked. */
+  private static final class BoundedInput extends FilterInputStream {
+    private long left;
+
+    BoundedInput(InputStream in, long max) {
+      super(in);
+      this.left = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, (int) Math.min(len, left + 1));
+      if (n > 0 && (left -= n) < 0) {
+        throw new IOException("grew past " + MAX_FILE_BYTES + " bytes while it was read");
+      }
+      return n;
+    }
   }
 }

@@ -15,9 +15,13 @@ import java.util.Map;
 
 /**
  * Walks the JSON tokens of a definitions file once, building plain Java values and noting the line
- * of every JSON path on the way. The tree is built by hand rather than with {@code ObjectMapper}
+ * of the JSON paths on the way. The tree is built by hand rather than with {@code ObjectMapper}
  * because the mapper forgets where things were written and merges duplicate keys silently. One
  * instance per file; not thread safe.
+ *
+ * <p>Memory: a 16 MiB file holds some 100,000 entries, which must fit in the run's heap. So only
+ * the lines of the entries are kept; a deeper path's line is found when an error needs it, by
+ * walking the file again without building values ({@link #lineOf}).
  */
 final class DefinitionsReader {
   /** Opens the parser; lets the caller choose bytes or text. */
@@ -31,14 +35,54 @@ final class DefinitionsReader {
   final Map<String, Definition> definitions = new LinkedHashMap<>();
   final List<ConfigError> errors = new ArrayList<>();
   final Map<String, Integer> lines = new HashMap<>();
-  /** Kept apart from {@link #lines}: an entry named {@code a.b} is not the key b of entry a. */
-  private final Map<String, Integer> entryLines = new HashMap<>();
 
   private final String source;
+  /** The one path whose line a second walk looks for, or {@code null} on the first walk. */
+  private final String wanted;
   private JsonParser parser;
+  private int typeLine;
+  /** Small strings seen in values, shared: "http", "5s", "2xx" repeat in every entry. */
+  private final Map<String, String> shared = new HashMap<>();
+  private final Map<Integer, Integer> sharedNumbers = new HashMap<>();
 
   private DefinitionsReader(String source) {
+    this(source, null);
+  }
+
+  private DefinitionsReader(String source, String wanted) {
     this.source = source;
+    this.wanted = wanted;
+  }
+
+  /**
+   * The line where {@code jsonPath}, or its nearest ancestor written in the file, is: a second
+   * walk that builds nothing. 0 when the file cannot be walked.
+   */
+  static int lineOf(ParserFactory factory, String jsonPath) {
+    DefinitionsReader reader = new DefinitionsReader("", jsonPath);
+    try (JsonParser parser = factory.open()) {
+      reader.parser = parser;
+      reader.document();
+    } catch (IOException | RuntimeException e) {
+      // The lines found before the failure still count.
+    }
+    int best = 0;
+    int bestLength = -1;
+    for (Map.Entry<String, Integer> line : reader.lines.entrySet()) {
+      if (line.getKey().length() > bestLength) {
+        best = line.getValue();
+        bestLength = line.getKey().length();
+      }
+    }
+    return best;
+  }
+
+  /** Whether to keep the line of {@code path}: see the class comment. */
+  private boolean keepsLine(String path, int depth) {
+    if (wanted == null) {
+      return depth == 0;
+    }
+    return wanted.equals(path) || wanted.startsWith(path + ".") || wanted.startsWith(path + "[");
   }
 
   static DefinitionsReader empty() {
@@ -79,11 +123,14 @@ final class DefinitionsReader {
   }
 
   private void entry(String name, int line) throws IOException {
-    Integer first = entryLines.putIfAbsent(name, line);
-    lines.putIfAbsent(name, line);
+    Integer first = keepsLine(name, 0) ? lines.putIfAbsent(name, line) : null;
+    typeLine = 0;
     next();
     List<ConfigError> problems = new ArrayList<>();
-    Object value = value(name, problems);
+    Object value = value(name, 1, problems);
+    if (wanted != null) {
+      return; // a walk for one line: no values, no errors
+    }
     String nameProblem = Names.problem("entry name", name);
     if (nameProblem != null) {
       error(line, nameProblem);
@@ -91,58 +138,74 @@ final class DefinitionsReader {
       error(line, name + ": is defined twice, first at line " + first
           + ", expected each name once (this one is ignored)");
     } else if (!(value instanceof Map<?, ?> map)) {
-      error(line, name + ": is " + Definition.describe(value) + ", " + ENTRY_EXPECTED);
+      error(line, name + ": is " + kind(value) + ", " + ENTRY_EXPECTED);
     } else if (!problems.isEmpty()) {
       errors.add(problems.get(0));
     } else if (!map.containsKey("type")) {
       error(line, name + ": has no \"type\", expected the name of a plugin such as \"http\"");
     } else if (!(map.get("type") instanceof String type) || type.isBlank()) {
-      error(lines.get(name + ".type"), name + ".type: is " + Definition.describe(map.get("type"))
+      error(typeLine, name + ".type: is " + Definition.describe(map.get("type"))
           + ", expected the name of a plugin such as \"http\"");
     } else {
-      Map<String, Object> settings = new LinkedHashMap<>();
-      map.forEach((key, v) -> settings.put((String) key, v));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> settings = (Map<String, Object>) map; // built here: no copy needed
       settings.remove("type");
       definitions.put(name, new Definition(source, name, type.strip(), settings));
     }
   }
 
   /** Reads the value at the current token; duplicate keys inside it are added to {@code problems}. */
-  private Object value(String path, List<ConfigError> problems) throws IOException {
+  private Object value(String path, int depth, List<ConfigError> problems) throws IOException {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
         Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>(); // only while this object is read
         while (next() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           String keyPath = path + "." + key;
           int line = tokenLine();
-          Integer first = lines.putIfAbsent(keyPath, line);
+          Integer first = keyLines.putIfAbsent(key, line);
+          if (depth == 1 && key.equals("type")) {
+            typeLine = line; // for the entry's own error about its type
+          }
+          if (keepsLine(keyPath, depth)) {
+            lines.putIfAbsent(keyPath, line);
+          }
           next();
-          Object child = value(keyPath, problems);
-          if (map.containsKey(key)) {
+          Object child = value(keyPath, depth + 1, problems);
+          if (first != null) {
             problems.add(new ConfigError(source, line, keyPath + ": is given twice, first at line "
                 + first + ", expected each key once"));
-          } else {
+          } else if (wanted == null) {
             map.put(key, child);
           }
         }
         return map;
       }
       case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
+        ArrayList<Object> list = new ArrayList<>();
+        int index = 0;
         while (next() != JsonToken.END_ARRAY) {
-          String itemPath = path + "[" + list.size() + "]";
-          lines.putIfAbsent(itemPath, tokenLine());
-          list.add(value(itemPath, problems));
+          String itemPath = path + "[" + index++ + "]";
+          if (keepsLine(itemPath, depth)) {
+            lines.putIfAbsent(itemPath, tokenLine());
+          }
+          Object item = value(itemPath, depth + 1, problems);
+          if (wanted == null) {
+            list.add(item);
+          }
         }
+        list.trimToSize();
         return list;
       }
       case VALUE_STRING -> {
-        return parser.getText();
+        String text = parser.getText();
+        return text.length() <= 16 ? shared.computeIfAbsent(text, t -> t) : text;
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return parser.getNumberValue();
+        Number number = parser.getNumberValue();
+        return number instanceof Integer ? sharedNumbers.computeIfAbsent((Integer) number, n -> n) : number;
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return parser.getBooleanValue();
@@ -169,6 +232,20 @@ final class DefinitionsReader {
 
   private void error(Integer line, String problem) {
     errors.add(new ConfigError(source, line == null ? 0 : line, problem));
+  }
+
+  /** What a value is, without the value: an entry written as a bare URL may hold a password. */
+  static String kind(Object value) {
+    if (value instanceof String text) {
+      return "a string of " + text.length() + (text.length() == 1 ? " character" : " characters");
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    return Definition.describe(value); // null, an object, a list: nothing of the file's text
   }
 
   private static String describe(JsonToken token) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public final class FileConfigSource implements ConfigSource {
   private final Path configPath;
+  private final FileTrust trust;
   private final Fleet fleet;
 
   /**
@@ -20,7 +21,7 @@ public final class FileConfigSource implements ConfigSource {
    * @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later
    */
   public FileConfigSource(Path configPath) {
-    this(configPath, null);
+    this(configPath, FileTrust.STRICT, null);
   }
 
   /**
@@ -28,7 +29,13 @@ public final class FileConfigSource implements ConfigSource {
    * @param fleet this host's place in its fleet, or {@code null} when the settings give none
    */
   public FileConfigSource(Path configPath, Fleet fleet) {
+    this(configPath, FileTrust.STRICT, fleet);
+  }
+
+  /** As {@link #FileConfigSource(Path, Fleet)}, refusing what {@code trust} does not accept. */
+  public FileConfigSource(Path configPath, FileTrust trust, Fleet fleet) {
     this.configPath = Objects.requireNonNull(configPath, "configPath");
+    this.trust = Objects.requireNonNull(trust, "trust");
     this.fleet = fleet;
   }
 
@@ -40,7 +47,7 @@ public final class FileConfigSource implements ConfigSource {
   @Override
   public Snapshot read() {
     try {
-      return ConfigFiles.read(configPath, fleet);
+      return ConfigFiles.readAll(List.of(configPath), trust, fleet);
     } catch (RuntimeException e) {
       // ConfigFiles already turns I/O failures into errors; this guards the engine's scheduler
       // thread against any other surprise from the file system provider.

@@ -18,13 +18,13 @@ import java.util.Set;
  * (and, for a plugin jar, run their code).
  *
  * <p>For a symbolic link both the link's folders and the real file's are checked. On a file system
- * without Unix attributes nothing is checked. The setting {@code strict_modes = off} turns the
+ * without Unix attributes nothing is checked. The setting {@code strict_modes = false} turns the
  * check off ({@link #RELAXED}); the settings file itself is always checked. Immutable, thread safe.
  */
 public final class FileTrust {
   /** Refuses files others can change. */
   public static final FileTrust STRICT = new FileTrust(true, runningUid(), System.getProperty("user.name"));
-  /** Trusts every file: {@code strict_modes = off}. */
+  /** Trusts every file: {@code strict_modes = false}. */
   public static final FileTrust RELAXED = new FileTrust(false, -1, "");
 
   private static final int GROUP_WRITE = 0020;
@@ -128,7 +128,7 @@ public final class FileTrust {
   }
 
   private static String remedy(String command) {
-    return command + " it, or set strict_modes = off (dangerous: whoever can write it steers the runs)";
+    return command + " it, or set strict_modes = false (dangerous: whoever can write it steers the runs)";
   }
 
   /** The uid of this process, from {@code /proc/self}; -1 where that is not known. */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Jackson's syntax errors in an operator's words. Jackson's messages name parser features and
  * token codes; the common mistakes in a hand-edited file (a comma too many, a comment, single
  * quotes, a bare word) get a sentence that says what to change. Others keep Jackson's text, cleaned
- * of its internal source description. Stateless.
+ * of its internal source description. A value from the file is never repeated: it may be a secret.
+ * Stateless.
  */
 final class JsonSyntax {
   private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
@@ -53,8 +54,11 @@ final class JsonSyntax {
     }
     Matcher token = TOKEN.matcher(original);
     if (token.find()) {
-      return "unexpected word '" + token.group(1)
-          + "', expected a value: a \"string\", a number, true, false, null, an object or a list";
+      // The word itself is not shown: an unquoted value is often a password or a token.
+      int length = token.group(1).length();
+      return "unexpected word (" + length + (length == 1 ? " character" : " characters")
+          + " without quotes), expected a value: a \"string\", a number, true, false, null, an"
+          + " object or a list";
     }
     if (original.contains("CTRL-CHAR")) {
       return "a control character (such as a line break) inside a string, expected it escaped as \\n or \\t";

@@ -90,6 +90,10 @@ final class LineParser {
       return "test_name \"" + name + "\" is already defined at " + first.where()
           + ", expected each test_name once (this line is ignored)";
     }
+    String collision = MetricTree.collision(name, firstByName);
+    if (collision != null) {
+      return collision;
+    }
     TestLine accepted = new TestLine(source, line.number(), name, type, rate, destination);
     firstByName.put(name, accepted);
     lines.add(accepted);

@@ -206,6 +206,11 @@ public final class Settings {
     return get(SettingsTable.HOST);
   }
 
+  /** {@code strict_modes}: which files may steer a run ({@link FileTrust}). */
+  public FileTrust fileTrust() {
+    return FileTrust.of(get(SettingsTable.STRICT_MODES));
+  }
+
   /**
    * This host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or {@code null} when
    * the settings give none: {@code fleet:} rates are then refused.

@@ -75,11 +75,16 @@ public final class SettingsTable {
       dir -> 64L << 20, "`64MB`", "a size such as `64MB`, `512KB` or `2GB` (or bytes), at most `100GB`, per"
           + " destination; `0` turns the spool off", SettingsTable.size(100L << 30));
 
+  public static final Setting<Boolean> STRICT_MODES = new Setting<>("strict_modes", dir -> true,
+      "`true`", "`true` or `false` (any case); `false` lets files and folders that other users can"
+          + " write steer the runs: dangerous, see below", Setting.bool());
+
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
       CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, TRIPS_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX, SPOOL_DIR, SPOOL_MAX_SIZE);
+      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX, SPOOL_DIR, SPOOL_MAX_SIZE,
+      STRICT_MODES);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {

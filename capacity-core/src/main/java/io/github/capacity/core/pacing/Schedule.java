@@ -171,6 +171,11 @@ public final class Schedule {
     return Math.max(planned, plan.advanceNanos(restartNanos, (j - firstIndex) * catchUpSlotsPerExecution));
   }
 
+  /** Whether this schedule runs owed executions on a catch-up line before the plan resumes. */
+  public boolean catchingUp() {
+    return catchingUp;
+  }
+
   /** Executions owed from before the start that this schedule will not run at all. */
   public long skippedBeforeStart() {
     return skippedBeforeStart;

@@ -112,6 +112,24 @@ class ConfigFilesTest {
   }
 
   @Test
+  void namesThatWouldShareMetricNamesAreRefusedWhereTheyComeSecond() {
+    ConfigSource.Snapshot snapshot = ConfigFiles.parse("shop.conf",
+        "shop|homepage|60|graphite\nshop.minute|homepage|1|file\nshop.home|homepage|1|file\n"
+            + "cart.latency.x|homepage|1|file\ncart|homepage|1|file\n");
+
+    assertThat(snapshot.lines()).extracting(TestLine::testName)
+        .containsExactly("shop", "shop.home", "cart.latency.x");
+    String expected = " (their metric names overlap), expected names that do not continue another"
+        + " test's name with one of its metrics (cancelled, count, dropped, errors, failed, latency,"
+        + " minute, ok, service_time, skipped, start_lag); this line is ignored";
+    assertThat(snapshot.errors()).extracting(ConfigError::toString).containsExactly(
+        "shop.conf:2: test_name \"shop.minute\" collides in the metric tree with test \"shop\" at"
+            + " shop.conf:1" + expected,
+        "shop.conf:5: test_name \"cart\" collides in the metric tree with test \"cart.latency.x\" at"
+            + " shop.conf:4" + expected);
+  }
+
+  @Test
   void namesAreCaseSensitiveLikeMetricPaths() {
     ConfigSource.Snapshot snapshot = ConfigFiles.parse("shop.conf", "Home|t|1|file\nhome|t|1|file");
 

@@ -119,7 +119,7 @@ class DefinitionsFileTest {
 
     assertThat(file.definitions()).containsOnlyKeys("graphite", "statsd");
     assertThat(file.errors()).extracting(ConfigError::toString).containsExactly(
-        "destinations.json:3: none: is \"graphite\", expected an object with \"type\" and its settings,"
+        "destinations.json:3: none: is a string of 8 characters, expected an object with \"type\" and its settings,"
             + " such as {\"type\": \"http\", \"url\": \"...\"}",
         "destinations.json:4: untyped: has no \"type\", expected the name of a plugin such as \"http\"",
         "destinations.json:7: typed.type: is a list, expected the name of a plugin such as \"http\"");
@@ -208,5 +208,16 @@ class DefinitionsFileTest {
       assertThat(error.message()).matches(
           "invalid JSON at column \\d+: bytes that are not UTF-8 text, expected a UTF-8 file");
     });
+  }
+
+  @Test
+  void noValueOfTheFileIsRepeatedInAnError() {
+    DefinitionsFile file = DefinitionsFile.parse("tests.json", "{\n"
+        + "  \"shop\": \"https://admin:hunter2@shop.example/\",\n"
+        + "  \"api\": {\"type\": \"http\", \"token\": sk_live_4242}\n"
+        + "}\n");
+
+    assertThat(file.errors()).extracting(ConfigError::toString).isNotEmpty()
+        .noneMatch(error -> error.contains("hunter2") || error.contains("sk_live"));
   }
 }

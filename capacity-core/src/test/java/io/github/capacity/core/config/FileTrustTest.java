@@ -3,7 +3,6 @@ package io.github.capacity.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.capacity.core.config.ConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** StrictModes: files that others can change never steer a run. */
 class FileTrustTest {
   static final String CHMOD = ", expected only its owner to write it: chmod go-w it, or set"
-      + " strict_modes = off (dangerous: whoever can write it steers the runs)";
+      + " strict_modes = false (dangerous: whoever can write it steers the runs)";
 
   @TempDir Path dir;
 
@@ -80,7 +79,7 @@ class FileTrustTest {
 
     assertThat(read.errors()).extracting(ConfigError::toString).containsExactly(conf
         + ": is owned by " + owner(conf) + " (owner " + owner(conf) + ", mode 0644), expected root"
-        + " or the user running capacity (" + runningUser + "): chown it, or set strict_modes = off"
+        + " or the user running capacity (" + runningUser + "): chown it, or set strict_modes = false"
         + " (dangerous: whoever can write it steers the runs)");
   }
 

@@ -108,8 +108,8 @@ class MalformedInputTest {
             "invalid JSON at column 26: unexpected '}', expected a key in double quotes (a comma too many"
                 + " before it?)"),
         json("\"bad\": {\"type\": http}",
-            "invalid JSON at column 19: unexpected word 'http', expected a value: a \"string\", a number,"
-                + " true, false, null, an object or a list"),
+            "invalid JSON at column 19: unexpected word (4 characters without quotes), expected a value:"
+                + " a \"string\", a number, true, false, null, an object or a list"),
         json("\"bad\": {\"type\": \"http\", // the shop",
             "invalid JSON at column 27: a comment, which JSON does not allow, expected only keys and values"),
         json("\"bad\": {'type': \"http\"}",

@@ -30,7 +30,7 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), Path.of("/var/lib/capacity/trips"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, null, Path.of("/var/spool/capacity"), 64L << 20);
+        false, Duration.ofSeconds(60), null, null, null, Path.of("/var/spool/capacity"), 64L << 20, true);
     assertThat(defaults.fleet()).isNull();
     assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/spool/capacity"));
   }
@@ -60,7 +60,8 @@ class SettingsTest {
         "fleet.size = 5",
         "fleet.index = 4",
         "spool.dir = spool",
-        "spool.max_size = 2gb"));
+        "spool.max_size = 2gb",
+        "strict_modes = FALSE"));
 
     Settings settings = Settings.load(file, installDir);
 
@@ -70,7 +71,8 @@ class SettingsTest {
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), dir.resolve("trips"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
         Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4,
-        dir.resolve("spool"), 2L << 30);
+        dir.resolve("spool"), 2L << 30, false);
+    assertThat(settings.fileTrust()).isSameAs(FileTrust.RELAXED);
     assertThat(settings.spoolDir()).isEqualTo(dir.resolve("spool"));
     assertThat(settings.spoolMaxBytes()).isEqualTo(2L << 30);
     assertThat(settings.maxInstances()).isEqualTo(5);

@@ -12,6 +12,9 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends batches of whole lines to files in one folder. Each batch is written with the file
@@ -25,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wait for the lock fail at once.
  */
 final class DayFileAppender implements Transport {
+  private static final Logger LOG = LoggerFactory.getLogger(DayFileAppender.class);
   private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
   // No link followed: a link planted in the results folder must never be appended through.
   private static final OpenOption[] APPEND_OPTIONS = {StandardOpenOption.CREATE,
@@ -37,15 +41,33 @@ final class DayFileAppender implements Transport {
 
   private final Path folder;
   private final Opener opener;
+  private final long maxFileBytes;
+  private final AtomicLong refusedLines = new AtomicLong();
   private volatile FileChannel current;
+  private String cappedFile;
 
   DayFileAppender(Path folder) {
-    this(folder, file -> FileChannel.open(file, APPEND_OPTIONS));
+    this(folder, Long.MAX_VALUE);
+  }
+
+  /** @param maxFileBytes {@code max_file_size}: a batch that would grow a file past it is dropped */
+  DayFileAppender(Path folder, long maxFileBytes) {
+    this(folder, file -> FileChannel.open(file, APPEND_OPTIONS), maxFileBytes);
   }
 
   DayFileAppender(Path folder, Opener opener) {
+    this(folder, opener, Long.MAX_VALUE);
+  }
+
+  DayFileAppender(Path folder, Opener opener, long maxFileBytes) {
     this.folder = folder;
     this.opener = opener;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** Lines dropped because their file reached {@code max_file_size}. Thread safe. */
+  long refusedLines() {
+    return refusedLines.get();
   }
 
   @Override
@@ -56,6 +78,10 @@ final class DayFileAppender implements Transport {
         current = channel;
         try (FileLock lock = channel.lock()) {
           long end = channel.size();
+          if (end + payload.length > maxFileBytes) {
+            refuse(fileName, payload);
+            return;
+          }
           try {
             ByteBuffer buffer = ByteBuffer.wrap(payload);
             while (buffer.hasRemaining()) {
@@ -71,6 +97,22 @@ final class DayFileAppender implements Transport {
       } finally {
         current = null;
       }
+    }
+  }
+
+  /** Drops a batch that does not fit under the cap, counting its lines; warns once per file. */
+  private void refuse(String fileName, byte[] payload) {
+    long lines = 0;
+    for (byte b : payload) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    refusedLines.addAndGet(lines);
+    if (!fileName.equals(cappedFile)) {
+      cappedFile = fileName;
+      LOG.warn("results file {} reached max_file_size ({} bytes): results are dropped and counted"
+          + " until the next day's file", folder.resolve(fileName), maxFileBytes);
     }
   }
 

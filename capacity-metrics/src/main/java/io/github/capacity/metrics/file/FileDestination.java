@@ -18,11 +18,39 @@ import java.util.Set;
  * nothing is ever truncated. Fields: {@code docs/metrics.md}. Stateless and thread safe.
  */
 public final class FileDestination implements MetricsDestination {
-  private static final Set<String> KEYS = Set.of("folder", "buffer", "write_timeout");
+  private static final Set<String> KEYS = Set.of("folder", "buffer", "write_timeout", "max_file_size");
 
   @Override
   public String name() {
     return "file";
+  }
+
+  /**
+   * {@code max_file_size}: a day's file grows to at most this many bytes, a whole number or one
+   * with a unit ({@code "500m"}, {@code "2g"}; k, m and g are powers of 1024); absent: no cap.
+   */
+  static long maxFileSize(Definition definition) throws InvalidDefinitionException {
+    Object value = definition.settings().get("max_file_size");
+    if (value == null) {
+      return Long.MAX_VALUE;
+    }
+    String text = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})([kmg]?)").matcher(text);
+    String expected = ", expected a size of at least 1m such as \"500m\" or \"2g\" (k, m, g: powers of 1024)";
+    if (!(value instanceof Number || value instanceof String) || !m.matches()) {
+      throw definition.error("max_file_size", "is " + Definition.describe(value) + expected);
+    }
+    int shift = switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    long bytes = Long.parseLong(m.group(1));
+    if (bytes > (Long.MAX_VALUE >> shift) || (bytes << shift) < (1L << 20)) {
+      throw definition.error("max_file_size", "is " + Definition.describe(value) + expected);
+    }
+    return bytes << shift;
   }
 
   @Override
@@ -40,7 +68,8 @@ public final class FileDestination implements MetricsDestination {
         throw definition.error("folder", "is " + Definition.describe(configured) + ", expected a folder path");
       }
     }
-    FilePipeline pipeline = new FilePipeline(new DayFileAppender(folder), context.host());
+    DayFileAppender appender = new DayFileAppender(folder, maxFileSize(definition));
+    FilePipeline pipeline = new FilePipeline(appender, context.host());
     return BufferedSink.start("file:" + definition.path(), pipeline, DestinationSettings.buffer(definition),
         DestinationSettings.writeTimeout(definition), context.timeSource());
   }

@@ -43,6 +43,11 @@ final class FilePipeline extends Pipeline {
     this.host = host;
   }
 
+  @Override
+  public long discardedEvents() {
+    return transport() instanceof DayFileAppender appender ? appender.refusedLines() : 0;
+  }
+
   /** The file name for a line stamped {@code epochMillis}: its UTC day, as {@code yyyy-MM-dd}. */
   static String fileName(long epochMillis) {
     return "results-" + LocalDate.ofEpochDay(Math.floorDiv(epochMillis, DAY_MILLIS)) + ".jsonl";

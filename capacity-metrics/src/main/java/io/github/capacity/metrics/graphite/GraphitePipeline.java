@@ -36,6 +36,7 @@ final class GraphitePipeline extends Pipeline {
       aggregator.add(result);
     } else if (event instanceof MinuteAccount account) {
       format.account(account).forEach(packer::add);
+      aggregator.accountArrived(account.testName(), account.minuteEpochMillis());
     } else if (event instanceof Problem problem) {
       packer.add(format.problem(problem));
     } else if (event instanceof Trip trip) {

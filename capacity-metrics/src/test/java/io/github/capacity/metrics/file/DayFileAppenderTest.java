@@ -39,6 +39,35 @@ class DayFileAppenderTest {
     assertThat(Files.readString(victim)).isEqualTo("precious\n");
   }
 
+  @Test
+  void aFileAtItsSizeCapTakesNoMoreAndCountsTheLinesItRefused() throws IOException {
+    Path file = dir.resolve("results.jsonl");
+    DayFileAppender appender = new DayFileAppender(dir, 20);
+
+    appender.send("results.jsonl", bytes("{\"a\":1}\n{\"b\":2}\n"));  // 16 bytes: fits
+    appender.send("results.jsonl", bytes("{\"c\":3}\n"));             // would make 24
+    appender.send("results.jsonl", bytes("{}\n"));                   // 19: fits
+
+    assertThat(Files.readString(file)).isEqualTo("{\"a\":1}\n{\"b\":2}\n{}\n");
+    assertThat(appender.refusedLines()).isEqualTo(1);
+  }
+
+  @Test
+  void maxFileSizeTakesUnitsAndRefusesWhatIsNotASize() throws Exception {
+    assertThat(FileDestination.maxFileSize(definition("2g"))).isEqualTo(2L << 30);
+    assertThat(FileDestination.maxFileSize(definition(1_048_576))).isEqualTo(1L << 20);
+    assertThat(FileDestination.maxFileSize(new io.github.capacity.api.Definition("d.json", "f", "file",
+        java.util.Map.of()))).isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> FileDestination.maxFileSize(definition("10k")))
+        .hasMessageContaining("expected a size of at least 1m");
+    assertThatThrownBy(() -> FileDestination.maxFileSize(definition("lots")))
+        .hasMessageContaining("expected a size of at least 1m");
+  }
+
+  private static io.github.capacity.api.Definition definition(Object size) {
+    return new io.github.capacity.api.Definition("d.json", "f", "file", java.util.Map.of("max_file_size", size));
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -125,6 +125,6 @@ class FileDestinationTest {
   @Test
   void refusesAnUnknownKey() {
     assertThatThrownBy(() -> open(Map.of("path", "/tmp")))
-        .hasMessage("destinations.json: file.path: unknown key, expected one of buffer, folder, write_timeout");
+        .hasMessage("destinations.json: file.path: unknown key, expected one of buffer, folder, max_file_size, write_timeout");
   }
 }
