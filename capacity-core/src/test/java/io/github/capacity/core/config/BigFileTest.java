@@ -43,10 +43,10 @@ class BigFileTest {
     assertThat(Files.size(tests)).isBetween(DefinitionsFile.MAX_FILE_BYTES - 1024, DefinitionsFile.MAX_FILE_BYTES);
 
     String launcher = Files.readString(Path.of("../capacity-runner/src/dist/bin/capacity"));
-    java.util.regex.Matcher xmx = java.util.regex.Pattern.compile("-Xmx[0-9]+[mg]").matcher(launcher);
+    java.util.regex.Matcher xmx = java.util.regex.Pattern.compile("JVM_OPTS=\"[^\"]*?(-Xmx[0-9]+[mg])").matcher(launcher);
     assertThat(xmx.find()).as("bin/capacity sets -Xmx").isTrue();
     Process child = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-        "-XX:+UseSerialGC", xmx.group(), "-XX:TieredStopAtLevel=1", "-cp",
+        "-XX:+UseSerialGC", xmx.group(1), "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), BigFileChild.class.getName(), tests.toString())
         .redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
