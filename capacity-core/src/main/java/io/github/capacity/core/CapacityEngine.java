@@ -7,10 +7,12 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.pacing.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -51,9 +53,10 @@ public final class CapacityEngine implements AutoCloseable {
     DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
-        b.destinationLines, testContext, destinationContext, b.defaultDestination);
+        b.destinationLines, testContext, destinationContext, b.defaultDestination,
+        b.strictDestinations, b.blockLimit);
     RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
-        b.maxInFlight, b.resultListener);
+        b.maxInFlight, b.resultListener, b.blockLimit.toNanos());
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
     // The run has flushed already; closing only has stragglers to send.
@@ -94,6 +97,19 @@ public final class CapacityEngine implements AutoCloseable {
     loop.prepare();
   }
 
+  /**
+   * Checks everything before anything starts: reads the {@link ConfigSource}, prepares every
+   * test and opens every destination its lines name (as {@link #prepare()} does), and returns
+   * every problem met, each with its {@code file:line}: refused lines, undefined tests, invalid
+   * definitions, unknown destinations, plugins that failed. Empty when the run would start every
+   * line. No execution starts. Not during a run.
+   *
+   * @throws IllegalStateException when a run is under way
+   */
+  public List<ConfigError> validate() {
+    return loop.validate();
+  }
+
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
   public void configChanged() {
     loop.configChanged();
@@ -124,7 +140,7 @@ public final class CapacityEngine implements AutoCloseable {
     private Map<String, Definition> destinations = Map.of();
     private ToIntFunction<String> destinationLines = path -> 0;
     private ConfigSource configSource = ConfigSource.of(java.util.List.of());
-    private CatchUp catchUp = CatchUp.SPREAD;
+    private CatchUp catchUp = CatchUp.NONE;
     private double catchUpMaxFactor = 2;
     private int maxInFlight = 128;
     private Duration drainTimeout = Duration.ofSeconds(10);
@@ -133,6 +149,8 @@ public final class CapacityEngine implements AutoCloseable {
     private boolean metricsRequired;
     private Duration metricsRequiredAfter = Duration.ofSeconds(60);
     private Consumer<Result> resultListener;
+    private boolean strictDestinations = true;
+    private Duration blockLimit = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -153,9 +171,13 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Adds a test type; a later one with the same name replaces an earlier one. */
+    /**
+     * Adds a test type; a later one with the same name replaces an earlier one.
+     *
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null
+     */
     public Builder testType(TestType type) {
-      testTypes.put(type.name(), type);
+      testTypes.put(nameOf(type, type::name), type);
       return this;
     }
 
@@ -164,10 +186,29 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Adds a destination type; a later one with the same name replaces an earlier one. */
+    /**
+     * Adds a destination type; a later one with the same name replaces an earlier one.
+     *
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null
+     */
     public Builder destinationType(MetricsDestination type) {
-      destinationTypes.put(type.name(), type);
+      destinationTypes.put(nameOf(type, type::name), type);
       return this;
+    }
+
+    private static String nameOf(Object plugin, java.util.function.Supplier<String> name) {
+      Objects.requireNonNull(plugin, "plugin");
+      String value;
+      try {
+        value = name.get();
+      } catch (Throwable e) {
+        PluginCalls.rethrowIfFatal(e);
+        throw new IllegalArgumentException(PluginCalls.describe(plugin) + " failed in name(): " + e, e);
+      }
+      if (value == null) {
+        throw new IllegalArgumentException(PluginCalls.describe(plugin) + " returned null from name()");
+      }
+      return value;
     }
 
     public Builder destinationTypes(Iterable<? extends MetricsDestination> types) {
@@ -197,6 +238,12 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What a line that starts after its minute began does with the executions planned before it:
+     * {@link CatchUp#NONE} by default (run from now: an embedded engine runs at its rate from the
+     * moment it starts); the cron runner passes the operator's {@code catch_up} ({@link
+     * CatchUp#SPREAD} unless set), which owes the whole calendar minute.
+     */
     public Builder catchUp(CatchUp catchUp) {
       this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
       return this;
@@ -229,7 +276,32 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Where a line whose destination is unknown sends its results. */
+    /**
+     * Whether a line naming an unknown destination is refused (the default: a typo in code is an
+     * error) rather than sent to {@link #defaultDestination} with a warning, as the cron job does
+     * unless {@code destinations.strict} is set.
+     */
+    public Builder strictDestinations(boolean strict) {
+      this.strictDestinations = strict;
+      return this;
+    }
+
+    /**
+     * How long a call into a plugin that must return at once ({@code start}, {@code expectRate},
+     * a sink's {@code record}, {@code account}, {@code problem}) may take before the engine
+     * disables that test or destination for the rest of the run, so that it stalls the others
+     * once at most; one second by default. A destination's {@code open} that takes longer is
+     * named in the log.
+     */
+    public Builder blockLimit(Duration limit) {
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("blockLimit <= 0: " + limit);
+      }
+      this.blockLimit = limit;
+      return this;
+    }
+
+    /** Where a line whose destination is unknown sends its results when not strict. */
     public Builder defaultDestination(String name) {
       this.defaultDestination = Objects.requireNonNull(name, "name");
       return this;

@@ -52,7 +52,10 @@ final class MinuteLoop {
   private final List<Closing> closing = new ArrayList<>();
   private final List<MinuteAccount> accounts = new ArrayList<>();
   private final Set<String> reportedProblems = new HashSet<>();
+  /** Tests stopped for the rest of the run: blind ({@code metrics.required}) or disabled. */
   private final Set<String> stoppedBlind = new HashSet<>();
+  /** Each test's totals over the run, by name. */
+  private final Map<String, RunTotals> totals = new LinkedHashMap<>();
   private long windowStartNanos;
   private long windowMinuteMillis;
   private long nextHealthCheckNanos;
@@ -106,6 +109,36 @@ final class MinuteLoop {
     }
   }
 
+  /** Reads the configuration, prepares what it names, and returns every problem met. */
+  List<ConfigError> validate() {
+    synchronized (this) {
+      if (runner != null) {
+        throw new IllegalStateException("a run is already under way on " + runner.getName());
+      }
+    }
+    List<ConfigError> found = new ArrayList<>();
+    ConfigSource.Snapshot snapshot;
+    try {
+      snapshot = configSource.read();
+    } catch (RuntimeException e) {
+      return List.of(new ConfigError("configuration", 0, "reading the configuration failed: " + e));
+    }
+    found.addAll(snapshot.errors());
+    Set<String> seen = new HashSet<>();
+    for (TestLine line : snapshot.lines()) {
+      if (seen.add(line.testName())) {
+        catalog.sink(line);
+        catalog.test(line);
+      }
+    }
+    for (ConfigError problem : catalog.problems()) {
+      if (!found.contains(problem)) {
+        found.add(problem);
+      }
+    }
+    return found;
+  }
+
   RunSummary runUntil(long endEpochMillis) {
     synchronized (this) {
       if (runner != null) {
@@ -124,6 +157,7 @@ final class MinuteLoop {
 
   private RunSummary run(long endNanos) {
     accounts.clear();
+    totals.clear();
     long now = context.time.nanoTime();
     windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
     windowStartNanos = context.nanosAt(windowMinuteMillis);
@@ -131,6 +165,9 @@ final class MinuteLoop {
     applyConfig(now);
     while (!stopRequested && !waker.interruptedFromOutside()) {
       now = context.time.nanoTime();
+      if (context.pluginFailed) {
+        sweepDisabled();
+      }
       if (configDirty) {
         configDirty = false;
         applyConfig(now);
@@ -157,6 +194,9 @@ final class MinuteLoop {
         run.startDue(now);
         next = Math.min(next, run.nextDueNanos());
       }
+      if (context.pluginFailed) {
+        continue; // sweep the failed test out before sleeping
+      }
       next = Math.min(next, reportEndedWindows(now));
       next = Math.min(next, checkDelivery(now));
       waker.sleepUntil(next);
@@ -167,7 +207,29 @@ final class MinuteLoop {
       Thread.currentThread().interrupt();
     }
     stopRequested = false;
-    return new RunSummary(accounts, stopped, catalog.problems());
+    Map<String, TestSummary> tests = new LinkedHashMap<>();
+    totals.forEach((name, t) -> tests.put(name, t.summary(accounts)));
+    return new RunSummary(accounts, stopped, catalog.problems(), tests);
+  }
+
+  /** Stops, for the rest of the run, every test whose plugin failed; the others go on. */
+  private void sweepDisabled() {
+    context.pluginFailed = false;
+    for (Iterator<TestRun> it = runs.values().iterator(); it.hasNext(); ) {
+      TestRun run = it.next();
+      String why = run.disabledBecause();
+      if (why != null) {
+        TestLine line = run.line();
+        catalog.problem(new ConfigError(line.source(), line.line(), "test " + line.testName()
+            + " disabled for the rest of the run, the other tests go on: " + why));
+        run.sink().problem(new Problem(line.testName(), context.host, ErrorClass.INTERNAL, why,
+            context.time.wallMillis()));
+        stoppedBlind.add(line.testName());
+        stopRun(run);
+        it.remove();
+        active = null;
+      }
+    }
   }
 
   private void applyConfig(long now) {
@@ -227,7 +289,8 @@ final class MinuteLoop {
       existing.update(line, test.value(), sink.value(), now);
       return;
     }
-    TestRun run = new TestRun(context, line, test.value(), sink.value());
+    TestRun run = new TestRun(context, line, test.value(), sink.value(),
+        totals.computeIfAbsent(line.testName(), RunTotals::new));
     run.announceRate();
     // Planned from when the test is ready, not from before it was prepared: preparing (an HTTP
     // client, say) takes a good part of the start-up, and a plan from the earlier time would
@@ -355,7 +418,7 @@ final class MinuteLoop {
             log.warn("a metrics destination did not deliver everything within {} ms: {}",
                 FLUSH_BUDGET.toMillis(), sink.health().lastError());
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // the sink is guarded: only our own bug lands here
           log.warn("flushing a metrics destination failed: {}", e.toString());
         }
       }, "capacity-flush");

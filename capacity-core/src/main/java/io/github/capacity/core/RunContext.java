@@ -20,19 +20,24 @@ final class RunContext {
   final Consumer<Result> resultListener;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
+  /** How long a call into a plugin that must not block may take before the plugin is disabled. */
+  final long blockLimitNanos;
+  /** Set when a test's plugin has failed, so the scheduler sweeps it out; any thread. */
+  volatile boolean pluginFailed;
   /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
   volatile Runnable onIdle;
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
   RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
-      int maxInFlight, Consumer<Result> resultListener) {
+      int maxInFlight, Consumer<Result> resultListener, long blockLimitNanos) {
     this.time = time;
     this.host = host;
     this.catchUp = catchUp;
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.blockLimitNanos = blockLimitNanos;
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
   }
