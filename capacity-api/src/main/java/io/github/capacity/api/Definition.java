@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Immutable and thread safe.
  */
 public final class Definition {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
   private final String source;
   private final String path;
@@ -190,7 +190,7 @@ public final class Definition {
     return new Definition(source, pathOf(key), type, copy);
   }
 
-  /** Parses {@code "250ms"}, {@code "5s"}, {@code "1.5s"}, {@code "2m"}; {@code null} if not one. */
+  /** Parses {@code "250ms"}, {@code "5s"}, {@code "1.5s"}, {@code "2m"}, {@code "24h"}; {@code null} if not one. */
   public static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
@@ -200,7 +200,8 @@ public final class Definition {
     double nanosPerUnit = switch (m.group(2)) {
       case "ms" -> 1e6;
       case "s" -> 1e9;
-      default -> 60e9;
+      case "m" -> 60e9;
+      default -> 3600e9;
     };
     double nanos = amount * nanosPerUnit;
     return nanos > Long.MAX_VALUE / 2.0 ? null : Duration.ofNanos(Math.round(nanos));

@@ -8,6 +8,9 @@ import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.config.ConfigError;
+import io.github.capacity.core.config.ConfigSource;
+import io.github.capacity.core.config.Settings;
+import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.pacing.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,14 +143,16 @@ public final class CapacityEngine implements AutoCloseable {
     private Map<String, Definition> destinations = Map.of();
     private ToIntFunction<String> destinationLines = path -> 0;
     private ConfigSource configSource = ConfigSource.of(java.util.List.of());
+    // The defaults of capacity.properties, so that an embedded engine and the cron job agree;
+    // except catch-up: an embedded engine runs from now (see catchUp), not the cron job's minute.
     private CatchUp catchUp = CatchUp.NONE;
-    private double catchUpMaxFactor = 2;
-    private int maxInFlight = 128;
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private String defaultDestination = "file";
-    private Path logDir = Path.of("/var/log/capacity");
-    private boolean metricsRequired;
-    private Duration metricsRequiredAfter = Duration.ofSeconds(60);
+    private double catchUpMaxFactor = SettingsTable.CATCH_UP_MAX_FACTOR.defaultValue();
+    private int maxInFlight = SettingsTable.MAX_IN_FLIGHT.defaultValue();
+    private Duration drainTimeout = SettingsTable.DRAIN_TIMEOUT.defaultValue();
+    private String defaultDestination = SettingsTable.DEFAULT_DESTINATION.defaultValue();
+    private Path logDir = SettingsTable.LOG_DIR.defaultValue();
+    private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
+    private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
     private boolean strictDestinations = true;
     private Duration blockLimit = Duration.ofSeconds(1);
@@ -230,6 +235,24 @@ public final class CapacityEngine implements AutoCloseable {
     public Builder destinations(Map<String, Definition> destinations, ToIntFunction<String> lineOfJsonPath) {
       this.destinations = Map.copyOf(destinations);
       this.destinationLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
+      return this;
+    }
+
+    /**
+     * Takes every engine setting of a {@code capacity.properties} (pacing, limits, destinations,
+     * host), as the cron job does; the config source, plugins and definitions are set apart.
+     */
+    public Builder settings(Settings settings) {
+      catchUp(settings.catchUp());
+      catchUpMaxFactor(settings.catchUpMaxFactor());
+      maxInFlight(settings.maxInFlight());
+      drainTimeout(settings.drainTimeout());
+      defaultDestination(settings.defaultDestination());
+      logDir(settings.logDir());
+      metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+      if (settings.host() != null) {
+        host(settings.host()); // else this machine's short name
+      }
       return this;
     }
 

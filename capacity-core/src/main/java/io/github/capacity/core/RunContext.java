@@ -24,8 +24,10 @@ final class RunContext {
   final long blockLimitNanos;
   /** Set when a test's plugin has failed, so the scheduler sweeps it out; any thread. */
   volatile boolean pluginFailed;
-  /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
-  volatile Runnable onIdle;
+  /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
+  final Waker waker;
+  /** Whether the scheduler waits in a drain, so the completion that empties the run wakes it. */
+  volatile boolean draining;
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
@@ -38,6 +40,7 @@ final class RunContext {
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
     this.blockLimitNanos = blockLimitNanos;
+    this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
   }
@@ -47,11 +50,8 @@ final class RunContext {
   }
 
   void executionEnded() {
-    if (totalInFlight.decrementAndGet() == 0) {
-      Runnable idle = onIdle;
-      if (idle != null) {
-        idle.run();
-      }
+    if (totalInFlight.decrementAndGet() == 0 && draining) {
+      waker.wake();
     }
   }
 

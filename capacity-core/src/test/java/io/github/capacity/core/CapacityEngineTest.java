@@ -9,6 +9,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.api.testing.FakeTimeSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.CatchUp;

@@ -10,6 +10,7 @@ import io.github.capacity.api.testing.FakeTimeSource;
 import io.github.capacity.core.FaultyPlugins.FaultyDestination;
 import io.github.capacity.core.FaultyPlugins.FaultyTestType;
 import io.github.capacity.core.config.ConfigError;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.TestLine;
 import java.util.List;
 import java.util.Map;

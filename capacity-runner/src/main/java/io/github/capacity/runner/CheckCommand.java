@@ -9,7 +9,7 @@ import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.ConfigFiles;

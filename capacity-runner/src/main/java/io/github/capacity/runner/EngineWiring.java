@@ -12,7 +12,7 @@ final class EngineWiring {
 
   static CapacityEngine.Builder builder(Settings settings, String version, TimeSource time,
       Plugins plugins, DefinitionsFile tests, DefinitionsFile destinations) {
-    CapacityEngine.Builder builder = CapacityEngine.builder()
+    return CapacityEngine.builder()
         .version(version)
         .timeSource(time)
         .testTypes(plugins.testTypes().values())
@@ -20,16 +20,6 @@ final class EngineWiring {
         .tests(tests.definitions(), tests::lineOf)
         .destinations(destinations.definitions(), destinations::lineOf)
         .configSource(new FileConfigSource(settings.configPath()))
-        .catchUp(settings.catchUp())
-        .catchUpMaxFactor(settings.catchUpMaxFactor())
-        .maxInFlight(settings.maxInFlight())
-        .drainTimeout(settings.drainTimeout())
-        .defaultDestination(settings.defaultDestination())
-        .logDir(settings.logDir())
-        .metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
-    if (settings.host() != null) {
-      builder.host(settings.host()); // else the engine's own: this machine's short name
-    }
-    return builder;
+        .settings(settings);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.capacity.http;
 
+import io.github.capacity.api.testing.RealDaemons;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,10 +32,7 @@ final class NginxServer implements AutoCloseable {
 
   /** Starts nginx serving {@code dir/html} and waits (10 s at most) until its port accepts. */
   static NginxServer start(Path dir) throws IOException, InterruptedException {
-    if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException(BINARY + " is missing: install Debian's nginx package "
-          + "(apt-get install nginx), as .ci/run does");
-    }
+    RealDaemons.requireExecutable("a real nginx", "apt-get install nginx", BINARY);
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();

@@ -1,6 +1,6 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,6 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -4,51 +4,22 @@ import io.github.capacity.core.pacing.CatchUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The settings of one installation, from {@code capacity.properties} or built-in defaults. Keys
- * and defaults are documented in {@code docs/configuration.md}; relative paths in the file are
- * resolved against the file's folder. Immutable.
- *
- * @param source the settings file, or {@code null} for built-in defaults
- * @param configPath {@code config.path}: a file or a folder of {@code *.conf} files
- * @param stopFile {@code stop.file}: its existence stops every test
- * @param testsFile {@code tests.file}
- * @param destinationsFile {@code destinations.file}
- * @param lockDir {@code lock.dir}: where instance slots are locked
- * @param maxInstances {@code max.instances}: how many runs may overlap on a host
- * @param pluginsDir {@code plugins.dir}: third-party plugin jars
- * @param logDir {@code log.dir}
- * @param catchUp {@code catch_up}
- * @param catchUpMaxFactor {@code catch_up.max_factor}: above 1, at most 10
- * @param maxInFlight {@code max_in_flight}: executions of one test running at once
- * @param drainTimeout {@code drain.timeout}: how long in-flight executions may finish after the minute
- * @param defaultDestination {@code default.destination}: used when a line names an unknown one
- * @param metricsRequired {@code metrics.required}
- * @param metricsRequiredAfter {@code metrics.required.after}
- * @param host {@code host}: the host name used in metrics, or {@code null} for the machine's name
+ * The settings of one installation, from {@code capacity.properties} or built-in defaults. Every
+ * key is declared once in {@link SettingsTable}, with its default and what it accepts; {@link
+ * #get} reads any of them, and the accessors below are shorthands for the ones the engine and the
+ * runner use everywhere. Relative paths in the file are resolved against the file's folder.
+ * Immutable.
  */
-public record Settings(
-    Path source,
-    Path configPath,
-    Path stopFile,
-    Path testsFile,
-    Path destinationsFile,
-    Path lockDir,
-    int maxInstances,
-    Path pluginsDir,
-    Path logDir,
-    CatchUp catchUp,
-    double catchUpMaxFactor,
-    int maxInFlight,
-    Duration drainTimeout,
-    String defaultDestination,
-    boolean metricsRequired,
-    Duration metricsRequiredAfter,
-    String host) {
+public final class Settings {
+  private final Path source;
+  private final Map<Setting<?>, Object> values;
 
   /** The system property naming the settings file. */
   public static final String PROPERTY = "capacity.settings";
@@ -57,18 +28,15 @@ public record Settings(
   /** Where the settings file is looked for when neither names one. */
   public static final Path DEFAULT_FILE = Path.of("/etc/capacity/capacity.properties");
 
-  public Settings {
-    Objects.requireNonNull(configPath, "configPath");
-    Objects.requireNonNull(stopFile, "stopFile");
-    Objects.requireNonNull(testsFile, "testsFile");
-    Objects.requireNonNull(destinationsFile, "destinationsFile");
-    Objects.requireNonNull(lockDir, "lockDir");
-    Objects.requireNonNull(pluginsDir, "pluginsDir");
-    Objects.requireNonNull(logDir, "logDir");
-    Objects.requireNonNull(catchUp, "catchUp");
-    Objects.requireNonNull(drainTimeout, "drainTimeout");
-    Objects.requireNonNull(defaultDestination, "defaultDestination");
-    Objects.requireNonNull(metricsRequiredAfter, "metricsRequiredAfter");
+  /** @param values a value for every key of {@link SettingsTable#ALL} */
+  Settings(Path source, Map<Setting<?>, Object> values) {
+    this.source = source;
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    for (Setting<?> setting : SettingsTable.ALL) {
+      if (!this.values.containsKey(setting)) {
+        throw new IllegalArgumentException("no value for " + setting.key());
+      }
+    }
   }
 
   /** The built-in defaults; plugins are looked for in {@code installDir/plugins}. */
@@ -137,6 +105,104 @@ public record Settings(
 
   /** Every key a settings file may set, in documentation order. */
   public static List<String> keys() {
-    return SettingsParser.KEYS;
+    return SettingsTable.keys();
+  }
+
+  /** The value of {@code setting}: from the file, else its default. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    if (!values.containsKey(setting)) {
+      throw new IllegalArgumentException("not a key of SettingsTable: " + setting.key());
+    }
+    return (T) values.get(setting);
+  }
+
+  /** The settings file, or {@code null} for built-in defaults. */
+  public Path source() {
+    return source;
+  }
+
+  /** {@code config.path}: a file or a folder of {@code *.conf} files. */
+  public Path configPath() {
+    return get(SettingsTable.CONFIG_PATH);
+  }
+
+  /** {@code stop.file}: its existence stops every test. */
+  public Path stopFile() {
+    return get(SettingsTable.STOP_FILE);
+  }
+
+  public Path testsFile() {
+    return get(SettingsTable.TESTS_FILE);
+  }
+
+  public Path destinationsFile() {
+    return get(SettingsTable.DESTINATIONS_FILE);
+  }
+
+  /** {@code lock.dir}: where instance slots are locked. */
+  public Path lockDir() {
+    return get(SettingsTable.LOCK_DIR);
+  }
+
+  public int maxInstances() {
+    return get(SettingsTable.MAX_INSTANCES);
+  }
+
+  public Path pluginsDir() {
+    return get(SettingsTable.PLUGINS_DIR);
+  }
+
+  public Path logDir() {
+    return get(SettingsTable.LOG_DIR);
+  }
+
+  public CatchUp catchUp() {
+    return get(SettingsTable.CATCH_UP);
+  }
+
+  public double catchUpMaxFactor() {
+    return get(SettingsTable.CATCH_UP_MAX_FACTOR);
+  }
+
+  public int maxInFlight() {
+    return get(SettingsTable.MAX_IN_FLIGHT);
+  }
+
+  public Duration drainTimeout() {
+    return get(SettingsTable.DRAIN_TIMEOUT);
+  }
+
+  public String defaultDestination() {
+    return get(SettingsTable.DEFAULT_DESTINATION);
+  }
+
+  public boolean metricsRequired() {
+    return get(SettingsTable.METRICS_REQUIRED);
+  }
+
+  public Duration metricsRequiredAfter() {
+    return get(SettingsTable.METRICS_REQUIRED_AFTER);
+  }
+
+  /** {@code host}: the host name used in metrics, or {@code null} for the machine's name. */
+  public String host() {
+    return get(SettingsTable.HOST);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Settings that && Objects.equals(source, that.source)
+        && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, values);
+  }
+
+  @Override
+  public String toString() {
+    return "Settings" + values + (source == null ? " (defaults)" : " from " + source);
   }
 }

@@ -17,11 +17,6 @@ import java.util.Map;
  * safe.
  */
 final class SettingsParser {
-  static final List<String> KEYS = List.of(
-      "config.path", "stop.file", "tests.file", "destinations.file", "lock.dir", "max.instances",
-      "plugins.dir", "log.dir", "catch_up", "catch_up.max_factor", "max_in_flight",
-      "drain.timeout", "default.destination", "metrics.required", "metrics.required.after", "host");
-
   static final int MAX_LINE_LENGTH = 4096;
 
   private final SettingValues values;
@@ -97,13 +92,14 @@ final class SettingsParser {
     if (key.isEmpty()) {
       return "line has no key before '=', expected key = value such as max_in_flight = 128";
     }
-    if (!KEYS.contains(key)) {
-      return SettingsKeys.unknown(key, KEYS);
+    Setting<?> setting = SettingsTable.named(key);
+    if (setting == null) {
+      return SettingsKeys.unknown(key, SettingsTable.keys());
     }
     Integer first = lineOfKey.putIfAbsent(key, line.number());
     if (first != null) {
       return key + " is set twice, first at line " + first + ", expected each key once";
     }
-    return values.set(key, raw);
+    return values.set(setting, raw);
   }
 }

@@ -19,12 +19,15 @@ class SettingsTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    assertThat(Settings.defaults(installDir)).isEqualTo(new Settings(null,
+    Settings defaults = Settings.defaults(installDir);
+
+    assertThat(defaults.source()).isNull();
+    assertThat(values(defaults)).containsExactly(
         Path.of("/etc/capacity/conf.d"), Path.of("/etc/capacity/stop"),
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null));
+        false, Duration.ofSeconds(60), null);
   }
 
   @Test
@@ -51,11 +54,14 @@ class SettingsTest {
 
     Settings settings = Settings.load(file, installDir);
 
-    assertThat(settings).isEqualTo(new Settings(file, dir.resolve("conf.d"),
+    assertThat(settings.source()).isEqualTo(file);
+    assertThat(values(settings)).containsExactly(dir.resolve("conf.d"),
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1"));
+        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1");
+    assertThat(settings.maxInstances()).isEqualTo(5);
+    assertThat(settings.host()).isEqualTo("web01.dc1");
   }
 
   @Test
@@ -93,11 +99,11 @@ class SettingsTest {
 
   @Test
   void closestKeyIsSuggestedOnlyWhenObvious() {
-    assertThat(SettingsKeys.closest("MAX_INSTANCES", SettingsParser.KEYS)).isEqualTo("max.instances");
-    assertThat(SettingsKeys.closest("drain.timout", SettingsParser.KEYS)).isEqualTo("drain.timeout");
-    assertThat(SettingsKeys.closest("lock.dirs", SettingsParser.KEYS)).isEqualTo("lock.dir");
-    assertThat(SettingsKeys.closest("colour", SettingsParser.KEYS)).isNull();
-    assertThat(SettingsKeys.closest("x", SettingsParser.KEYS)).isNull();
+    assertThat(SettingsKeys.closest("MAX_INSTANCES", SettingsTable.keys())).isEqualTo("max.instances");
+    assertThat(SettingsKeys.closest("drain.timout", SettingsTable.keys())).isEqualTo("drain.timeout");
+    assertThat(SettingsKeys.closest("lock.dirs", SettingsTable.keys())).isEqualTo("lock.dir");
+    assertThat(SettingsKeys.closest("colour", SettingsTable.keys())).isNull();
+    assertThat(SettingsKeys.closest("x", SettingsTable.keys())).isNull();
   }
 
   @Test
@@ -179,6 +185,30 @@ class SettingsTest {
     assertThatThrownBy(() -> new ConfigException(java.util.List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("errors is empty");
+  }
+
+  @Test
+  void durationsTakeHoursAsTheDocsPromise() throws Exception {
+    Settings settings = SettingsParser.parse("capacity.properties", "metrics.required.after = 24h",
+        dir, installDir);
+
+    assertThat(settings.metricsRequiredAfter()).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void aKeyOutsideTheTableIsRefusedByGet() {
+    Setting<Integer> stray = new Setting<>("stray", d -> 1, "`1`", "one", Setting.wholeNumber(1, 1));
+
+    assertThatThrownBy(() -> Settings.defaults(installDir).get(stray))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a key of SettingsTable: stray");
+  }
+
+  /** Every value in the order of the table, so a new key shows up here as a failing test. */
+  private static java.util.List<Object> values(Settings settings) {
+    java.util.List<Object> values = new java.util.ArrayList<>();
+    SettingsTable.ALL.forEach(setting -> values.add(settings.get(setting)));
+    return values;
   }
 
   private Path write(String name, String text) throws IOException {

@@ -6,7 +6,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.Settings;
+import io.github.capacity.metrics.DestinationSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -41,7 +41,7 @@ public final class FileDestination implements MetricsDestination {
       }
     }
     FilePipeline pipeline = new FilePipeline(new DayFileAppender(folder), context.host());
-    return BufferedSink.start("file:" + definition.path(), pipeline, Settings.buffer(definition),
-        Settings.writeTimeout(definition), context.timeSource());
+    return BufferedSink.start("file:" + definition.path(), pipeline, DestinationSettings.buffer(definition),
+        DestinationSettings.writeTimeout(definition), context.timeSource());
   }
 }

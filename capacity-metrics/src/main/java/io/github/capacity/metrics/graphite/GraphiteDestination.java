@@ -7,7 +7,7 @@ import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.metrics.Aggregator;
 import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.Settings;
+import io.github.capacity.metrics.DestinationSettings;
 import io.github.capacity.metrics.TcpTransport;
 import io.github.capacity.metrics.Transport;
 import io.github.capacity.metrics.UdpTransport;
@@ -33,9 +33,9 @@ public final class GraphiteDestination implements MetricsDestination {
   @Override
   public MetricsSink open(Definition definition, DestinationContext context) throws InvalidDefinitionException {
     definition.requireOnly(KEYS);
-    String host = Settings.host(definition, "127.0.0.1");
-    int port = Settings.port(definition, 2003);
-    String prefix = Settings.prefix(definition);
+    String host = DestinationSettings.host(definition, "127.0.0.1");
+    int port = DestinationSettings.port(definition, 2003);
+    String prefix = DestinationSettings.prefix(definition);
     Duration interval = definition.duration("interval", Duration.ofSeconds(10));
     if (interval.toMillis() % 1000 != 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
       throw definition.error("interval", "is " + Definition.describe(definition.settings().get("interval"))
@@ -45,10 +45,10 @@ public final class GraphiteDestination implements MetricsDestination {
     if (!protocol.equals("tcp") && !protocol.equals("udp")) {
       throw definition.error("protocol", "is " + Definition.describe(protocol) + ", expected \"tcp\" or \"udp\"");
     }
-    int packetSize = Settings.packetSize(definition);
-    int buffer = Settings.buffer(definition);
-    Duration writeTimeout = Settings.writeTimeout(definition);
-    int connectTimeoutMillis = Settings.connectTimeoutMillis(definition);
+    int packetSize = DestinationSettings.packetSize(definition);
+    int buffer = DestinationSettings.buffer(definition);
+    Duration writeTimeout = DestinationSettings.writeTimeout(definition);
+    int connectTimeoutMillis = DestinationSettings.connectTimeoutMillis(definition);
 
     Transport transport = protocol.equals("tcp")
         ? new TcpTransport(host, port, connectTimeoutMillis) : new UdpTransport(host, port);

@@ -3,7 +3,7 @@ package io.github.capacity.metrics.graphite;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.metrics.Millis;
-import io.github.capacity.metrics.Names;
+import io.github.capacity.metrics.MetricNames;
 import io.github.capacity.metrics.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +11,19 @@ import java.util.Map;
 
 /**
  * The Graphite plaintext lines, {@code <prefix>.<host>.<test_name>.<metric> <value> <seconds>},
- * without their newline. Names are sanitized here, so no test name or host can add a line or a
+ * without their newline. MetricNames are sanitized here, so no test name or host can add a line or a
  * field. Pure and thread safe.
  */
 final class GraphiteFormat {
   private final String base;
 
   GraphiteFormat(String prefix, String host) {
-    this.base = prefix + "." + Names.component(host) + ".";
+    this.base = prefix + "." + MetricNames.component(host) + ".";
   }
 
   /** The lines of one test's interval starting at {@code epochSeconds}. */
   List<String> summary(Summary summary, long epochSeconds) {
-    String test = base + Names.path(summary.testName()) + ".";
+    String test = base + MetricNames.path(summary.testName()) + ".";
     List<String> lines = new ArrayList<>();
     lines.add(line(test + "count", Long.toString(summary.count()), epochSeconds));
     lines.add(line(test + "ok", Long.toString(summary.ok()), epochSeconds));
@@ -34,7 +34,7 @@ final class GraphiteFormat {
     latency(lines, test + "service_time.", summary.serviceTime(), epochSeconds);
     latency(lines, test + "start_lag.", summary.startLag(), epochSeconds);
     for (Map.Entry<String, Long> error : summary.errors().entrySet()) {
-      lines.add(line(test + "errors." + Names.component(error.getKey()), Long.toString(error.getValue()), epochSeconds));
+      lines.add(line(test + "errors." + MetricNames.component(error.getKey()), Long.toString(error.getValue()), epochSeconds));
     }
     return lines;
   }
@@ -53,7 +53,7 @@ final class GraphiteFormat {
 
   /** The engine's account of a test's minute, stamped with the minute's start. */
   List<String> account(MinuteAccount account) {
-    String minute = base + Names.path(account.testName()) + ".minute.";
+    String minute = base + MetricNames.path(account.testName()) + ".minute.";
     long seconds = Math.floorDiv(account.minuteEpochMillis(), 1000);
     return List.of(
         line(minute + "planned", Long.toString(account.planned()), seconds),
@@ -65,7 +65,7 @@ final class GraphiteFormat {
 
   /** A configuration problem as an error count of 1. */
   String problem(Problem problem) {
-    return line(base + Names.path(problem.testName()) + ".errors." + Names.component(problem.kind().word()),
+    return line(base + MetricNames.path(problem.testName()) + ".errors." + MetricNames.component(problem.kind().word()),
         "1", Math.floorDiv(problem.epochMillis(), 1000));
   }
 

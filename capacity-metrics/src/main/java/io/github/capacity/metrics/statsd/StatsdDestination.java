@@ -6,7 +6,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.Settings;
+import io.github.capacity.metrics.DestinationSettings;
 import io.github.capacity.metrics.UdpTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +31,17 @@ public final class StatsdDestination implements MetricsDestination {
   @Override
   public MetricsSink open(Definition definition, DestinationContext context) throws InvalidDefinitionException {
     definition.requireOnly(KEYS);
-    String host = Settings.host(definition, "127.0.0.1");
-    int port = Settings.port(definition, 8125);
-    String prefix = Settings.prefix(definition);
-    int packetSize = Settings.packetSize(definition);
+    String host = DestinationSettings.host(definition, "127.0.0.1");
+    int port = DestinationSettings.port(definition, 8125);
+    String prefix = DestinationSettings.prefix(definition);
+    int packetSize = DestinationSettings.packetSize(definition);
     double sampleRate = sampleRate(definition);
     List<String> tags = tags(definition);
     StatsdFormat format = new StatsdFormat(prefix, context.host(), sampleRate, tags);
     StatsdPipeline pipeline = new StatsdPipeline(new UdpTransport(host, port), format, packetSize, sampleRate,
         () -> ThreadLocalRandom.current().nextDouble());
-    return BufferedSink.start("statsd:" + definition.path(), pipeline, Settings.buffer(definition),
-        Settings.writeTimeout(definition), context.timeSource());
+    return BufferedSink.start("statsd:" + definition.path(), pipeline, DestinationSettings.buffer(definition),
+        DestinationSettings.writeTimeout(definition), context.timeSource());
   }
 
   private static double sampleRate(Definition definition) throws InvalidDefinitionException {

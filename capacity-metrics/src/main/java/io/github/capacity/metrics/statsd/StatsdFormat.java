@@ -6,7 +6,7 @@ import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.metrics.Millis;
-import io.github.capacity.metrics.Names;
+import io.github.capacity.metrics.MetricNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class StatsdFormat {
    * @param tags DogStatsD tags, already sanitized, such as {@code env:prod}; empty for none
    */
   StatsdFormat(String prefix, String host, double sampleRate, List<String> tags) {
-    this.base = prefix + "." + Names.component(host) + ".";
+    this.base = prefix + "." + MetricNames.component(host) + ".";
     // Plain digits: StatsD reads the rate with /^@([\d.]+)/, so "1.0E-4" would be a bad line.
     this.rateSuffix = sampleRate < 1 ? "|@" + BigDecimal.valueOf(sampleRate).stripTrailingZeros().toPlainString() : "";
     this.tagSuffix = tags.isEmpty() ? "" : "|#" + String.join(",", tags);
@@ -34,7 +34,7 @@ final class StatsdFormat {
 
   /** The counters and timers of one execution. */
   List<String> execution(Result result) {
-    String test = base + Names.path(result.testName()) + ".";
+    String test = base + MetricNames.path(result.testName()) + ".";
     Outcome outcome = result.outcome();
     List<String> lines = new ArrayList<>();
     lines.add(sampled(test + "count", "1", "c"));
@@ -44,7 +44,7 @@ final class StatsdFormat {
       String word = outcome.errorClass().word();
       boolean counted = outcome.isDropped() || ErrorClass.CANCELLED.equals(outcome.errorClass());
       lines.add(sampled(test + (counted ? word : "failed"), "1", "c"));
-      lines.add(sampled(test + "errors." + Names.component(word), "1", "c"));
+      lines.add(sampled(test + "errors." + MetricNames.component(word), "1", "c"));
       if (counted) {
         return lines;
       }
@@ -57,7 +57,7 @@ final class StatsdFormat {
 
   /** The engine's account of a test's minute, as counters. */
   List<String> account(MinuteAccount account) {
-    String minute = base + Names.path(account.testName()) + ".minute.";
+    String minute = base + MetricNames.path(account.testName()) + ".minute.";
     return List.of(
         line(minute + "planned", Long.toString(account.planned()), "c"),
         line(minute + "started", Long.toString(account.started()), "c"),
@@ -68,7 +68,7 @@ final class StatsdFormat {
 
   /** A configuration problem as an error counter. */
   String problem(Problem problem) {
-    return line(base + Names.path(problem.testName()) + ".errors." + Names.component(problem.kind().word()), "1", "c");
+    return line(base + MetricNames.path(problem.testName()) + ".errors." + MetricNames.component(problem.kind().word()), "1", "c");
   }
 
   /** Events dropped since the last report. */
@@ -91,7 +91,7 @@ final class StatsdFormat {
 
   /** A tag as DogStatsD reads it: {@code key:value} or {@code key}, with no separator inside. */
   static String tag(String key, String value) {
-    String safeKey = Names.component(key);
+    String safeKey = MetricNames.component(key);
     return value == null ? safeKey : safeKey + ":" + value.replaceAll("[^A-Za-z0-9_./-]", "_");
   }
 }

@@ -6,7 +6,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.Settings;
+import io.github.capacity.metrics.DestinationSettings;
 import io.github.capacity.metrics.UdpTransport;
 import java.util.Set;
 
@@ -26,8 +26,8 @@ public final class UdpDestination implements MetricsDestination {
   @Override
   public MetricsSink open(Definition definition, DestinationContext context) throws InvalidDefinitionException {
     definition.requireOnly(KEYS);
-    UdpTransport transport = new UdpTransport(Settings.host(definition, "127.0.0.1"), Settings.port(definition, 5000));
+    UdpTransport transport = new UdpTransport(DestinationSettings.host(definition, "127.0.0.1"), DestinationSettings.port(definition, 5000));
     return BufferedSink.start("udp:" + definition.path(), new UdpPipeline(transport, context.host()),
-        Settings.buffer(definition), Settings.writeTimeout(definition), context.timeSource());
+        DestinationSettings.buffer(definition), DestinationSettings.writeTimeout(definition), context.timeSource());
   }
 }

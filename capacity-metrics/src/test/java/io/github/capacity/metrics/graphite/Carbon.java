@@ -1,7 +1,6 @@
 package io.github.capacity.metrics.graphite;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import io.github.capacity.api.testing.RealDaemons;
 import io.github.capacity.metrics.Await;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,10 +28,8 @@ final class Carbon implements AutoCloseable {
   private final Process process;
 
   Carbon(Path dir) throws Exception {
-    if (!Files.isExecutable(CARBON_CACHE) || !Files.isExecutable(WHISPER_FETCH)) {
-      fail("this test needs a real Carbon: install Debian's graphite-carbon and python3-whisper"
-          + " (apt-get install graphite-carbon python3-whisper), as .ci/run does");
-    }
+    RealDaemons.requireExecutable("a real carbon-cache",
+        "apt-get install graphite-carbon python3-whisper", CARBON_CACHE, WHISPER_FETCH);
     this.dir = dir;
     this.port = freePort();
     Files.writeString(dir.resolve("storage-schemas.conf"), "[all]\npattern = .*\nretentions = 10s:1d\n");

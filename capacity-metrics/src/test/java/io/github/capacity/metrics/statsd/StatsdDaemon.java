@@ -1,7 +1,6 @@
 package io.github.capacity.metrics.statsd;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import io.github.capacity.api.testing.RealDaemons;
 import io.github.capacity.metrics.Await;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,8 @@ final class StatsdDaemon implements AutoCloseable {
     String home = System.getenv().getOrDefault("CAPACITY_STATSD_HOME",
         System.getProperty("user.home") + "/.cache/capacity-ci/statsd");
     Path statsJs = Path.of(home, "node_modules", "statsd", "stats.js");
-    if (!Files.isRegularFile(statsJs)) {
-      fail("this test needs a real StatsD: run `npm install --prefix " + home + " statsd@0.9.0`"
-          + " (as .ci/run does) or point CAPACITY_STATSD_HOME at such a folder; missing " + statsJs);
-    }
+    RealDaemons.requireFile("a real StatsD", "run `npm install --prefix " + home
+        + " statsd@0.9.0` or point CAPACITY_STATSD_HOME at such a folder", statsJs);
     port = freeUdpPort();
     mgmtPort = freeTcpPort();
     Path config = dir.resolve("statsd-config.js");

@@ -8,7 +8,7 @@ import java.time.Duration;
  * Readers for the {@code destinations.json} keys the built-in destinations share, each with its
  * default and an error naming the JSON path and what was expected. Stateless.
  */
-public final class Settings {
+public final class DestinationSettings {
   /** Default {@code buffer}: events held while the sender is behind. */
   public static final int DEFAULT_BUFFER = 10_000;
   /** Default {@code write_timeout}. */
@@ -16,7 +16,7 @@ public final class Settings {
   /** Default {@code connect_timeout}. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-  private Settings() {}
+  private DestinationSettings() {}
 
   /** {@code host}: a name or address without spaces or control characters. */
   public static String host(Definition definition, String defaultHost) throws InvalidDefinitionException {
@@ -36,7 +36,7 @@ public final class Settings {
   /** {@code prefix}: the first levels of every metric name. */
   public static String prefix(Definition definition) throws InvalidDefinitionException {
     String prefix = definition.string("prefix", "capacity");
-    if (!Names.isSafePath(prefix)) {
+    if (!MetricNames.isSafePath(prefix)) {
       throw definition.error("prefix", "is " + Definition.describe(prefix)
           + ", expected letters, digits, _ and - in levels separated by single dots, such as \"capacity\"");
     }

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
  * value can inject a metric line, a field separator or a path: every character outside {@code
  * A-Z a-z 0-9 _ -} (and {@code .} where hierarchy is allowed) becomes {@code _}. Stateless.
  */
-public final class Names {
+public final class MetricNames {
   private static final Pattern NOT_COMPONENT = Pattern.compile("[^A-Za-z0-9_-]");
   private static final Pattern NOT_PATH = Pattern.compile("[^A-Za-z0-9_.-]");
   private static final Pattern DOTS = Pattern.compile("\\.{2,}");
 
-  private Names() {}
+  private MetricNames() {}
 
   /** One level of a metric name: dots become {@code _} too (a host {@code web1.example} stays one level). */
   public static String component(String raw) {
