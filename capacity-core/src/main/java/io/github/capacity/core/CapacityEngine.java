@@ -179,10 +179,13 @@ public final class CapacityEngine implements AutoCloseable {
     /**
      * Adds a test type; a later one with the same name replaces an earlier one.
      *
-     * @throws IllegalArgumentException when its {@code name()} throws or returns null
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null, or it does
+     *     not fit this API ({@link PluginCompatibility})
      */
     public Builder testType(TestType type) {
-      testTypes.put(nameOf(type, type::name), type);
+      String name = nameOf(type, type::name);
+      admit(PluginCompatibility.check(type));
+      testTypes.put(name, type);
       return this;
     }
 
@@ -194,11 +197,20 @@ public final class CapacityEngine implements AutoCloseable {
     /**
      * Adds a destination type; a later one with the same name replaces an earlier one.
      *
-     * @throws IllegalArgumentException when its {@code name()} throws or returns null
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null, or it does
+     *     not fit this API ({@link PluginCompatibility})
      */
     public Builder destinationType(MetricsDestination type) {
-      destinationTypes.put(nameOf(type, type::name), type);
+      String name = nameOf(type, type::name);
+      admit(PluginCompatibility.check(type));
+      destinationTypes.put(name, type);
       return this;
+    }
+
+    private static void admit(String incompatibility) {
+      if (incompatibility != null) {
+        throw new IllegalArgumentException(incompatibility);
+      }
     }
 
     private static String nameOf(Object plugin, java.util.function.Supplier<String> name) {
@@ -248,6 +260,7 @@ public final class CapacityEngine implements AutoCloseable {
       maxInFlight(settings.maxInFlight());
       drainTimeout(settings.drainTimeout());
       defaultDestination(settings.defaultDestination());
+      strictDestinations(settings.get(SettingsTable.DESTINATIONS_STRICT));
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
       if (settings.host() != null) {

@@ -102,10 +102,12 @@ final class Catalog {
     String failure;
     try {
       PreparedTest test = type.prepare(definition, testContext);
-      if (test != null) {
+      String missing = test == null ? null : PluginCompatibility.missingMethod(test, PreparedTest.class);
+      if (test != null && missing == null) {
         return Resolved.of(test);
       }
-      failure = "returned null from prepare(), expected a PreparedTest";
+      failure = test == null ? "returned null from prepare(), expected a PreparedTest"
+          : "prepared a test that is refused: " + missing;
     } catch (InvalidDefinitionException e) {
       return Resolved.failed(problem(definitionError(testLines, e)), INVALID_DEFINITION);
     } catch (Throwable e) {
@@ -159,14 +161,16 @@ final class Catalog {
     long before = destinationContext.timeSource().nanoTime();
     try {
       MetricsSink sink = type.open(definition, destinationContext);
-      if (sink != null) {
+      String missing = sink == null ? null : PluginCompatibility.missingMethod(sink, MetricsSink.class);
+      if (sink != null && missing == null) {
         warnIfBlocked(definition, type, before);
         ConfigError where = new ConfigError(definition.source(),
             destinationLines.applyAsInt(definition.path()), "");
         return Resolved.of(new GuardedSink(sink, name, destinationContext.timeSource(), blockLimit,
             why -> problem(new ConfigError(where.source(), where.line(), why))));
       }
-      failure = "returned null from open(), expected a MetricsSink";
+      failure = sink == null ? "returned null from open(), expected a MetricsSink"
+          : "opened a sink that is refused: " + missing;
     } catch (InvalidDefinitionException e) {
       return Resolved.failed(problem(definitionError(destinationLines, e)), INVALID_DEFINITION);
     } catch (Throwable e) {

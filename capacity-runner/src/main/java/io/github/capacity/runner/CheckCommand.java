@@ -9,12 +9,14 @@ import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.PluginCalls;
 import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
+import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.config.TestLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -141,12 +143,16 @@ final class CheckCommand {
       }
       try {
         PreparedTest prepared = type.prepare(definition, context); // only to validate
+        if (prepared == null) {
+          throw new NullPointerException("prepare() returned null, expected a PreparedTest");
+        }
         prepared.close();
       } catch (InvalidDefinitionException e) {
         errors.add(tests.errorFor(e));
-      } catch (RuntimeException e) {
-        errors.add(new ConfigError(definition.source(), tests.lineOf(name),
-            "test \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
+      } catch (Throwable e) {
+        PluginCalls.rethrowIfFatal(e);
+        errors.add(new ConfigError(definition.source(), tests.lineOf(name), "test \"" + name
+            + "\": the " + definition.type() + " plugin " + PluginCalls.describe(type) + " failed: " + e));
       }
     });
   }
@@ -173,12 +179,17 @@ final class CheckCommand {
         }
         try {
           MetricsSink sink = type.open(definition, context);
+          if (sink == null) {
+            throw new NullPointerException("open() returned null, expected a MetricsSink");
+          }
           sink.close(Duration.ZERO);
         } catch (InvalidDefinitionException e) {
           errors.add(destinations.errorFor(e));
-        } catch (RuntimeException e) {
-          errors.add(new ConfigError(definition.source(), destinations.lineOf(name),
-              "destination \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
+        } catch (Throwable e) {
+          PluginCalls.rethrowIfFatal(e);
+          errors.add(new ConfigError(definition.source(), destinations.lineOf(name), "destination \""
+              + name + "\": the " + definition.type() + " plugin " + PluginCalls.describe(type)
+              + " failed: " + e));
         }
       });
     } finally {
@@ -198,6 +209,12 @@ final class CheckCommand {
     }
   }
 
+  private static java.util.Set<String> allNames(Map<String, Definition> destinations, Plugins plugins) {
+    java.util.Set<String> names = new java.util.TreeSet<>(destinations.keySet());
+    names.addAll(plugins.destinations().keySet());
+    return names;
+  }
+
   private void printPlan(Settings settings, Plugins plugins, List<TestLine> lines,
       Map<String, Definition> tests, Map<String, Definition> destinations) {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
@@ -208,10 +225,17 @@ final class CheckCommand {
       Definition test = tests.get(line.testType());
       String destination = line.destination();
       if (!destinations.containsKey(destination) && !plugins.destinations().containsKey(destination)) {
-        warnings.add(line.where() + ": metrics_destination \"" + destination + "\" is not defined in "
-            + settings.destinationsFile() + " nor built in; the run falls back to default.destination \""
-            + settings.defaultDestination() + "\"");
-        destination = settings.defaultDestination() + " (fallback for " + line.destination() + ")";
+        String unknown = "metrics_destination \"" + destination + "\" is not defined in "
+            + settings.destinationsFile() + " nor built in";
+        if (settings.get(SettingsTable.DESTINATIONS_STRICT)) {
+          errors.add(new ConfigError(line.source(), line.line(), unknown + " (destinations.strict"
+              + " is true); expected one of " + Plugins.names(allNames(destinations, plugins))));
+          destination = destination + " (unknown: refused)";
+        } else {
+          warnings.add(line.where() + ": " + unknown + "; the run falls back to default.destination \""
+              + settings.defaultDestination() + "\"");
+          destination = settings.defaultDestination() + " (fallback for " + line.destination() + ")";
+        }
       }
       if (test == null) {
         errors.add(new ConfigError(line.source(), line.line(), "test_type \"" + line.testType()
