@@ -546,4 +546,25 @@ class CapacityEngineTest {
       assertThat(time.sleeps()).hasSize(1);
     }
   }
+
+  @Test
+  void theSummaryTotalsEachTestOverTheWholeRunWithPercentilesAndErrorsByClass() {
+    test("slow", Map.of("latency", "2s"));
+    test("failing", Map.of("fail", true));
+    source.set(line(1, "slow", "slow", 60), line(2, "bad", "failing", 30));
+    try (CapacityEngine engine = engine()) {
+      RunSummary summary = engine.runUntil(time.wallMillis() + 120_000);
+
+      assertThat(summary.tests()).containsOnlyKeys("slow", "bad");
+      TestSummary slow = summary.tests().get("slow");
+      assertThat(slow.planned()).isEqualTo(120);
+      assertThat(slow.ok()).isEqualTo(120);
+      assertThat(slow.p50Millis()).isBetween(1998.0, 2002.0);
+      assertThat(slow.maxMillis()).isBetween(1998.0, 2002.0);
+      assertThat(slow.errorsByClass()).isEmpty();
+      TestSummary bad = summary.tests().get("bad");
+      assertThat(bad.failed()).isEqualTo(60);
+      assertThat(bad.errorsByClass()).containsExactly(Map.entry("http_status", 60L));
+    }
+  }
 }
