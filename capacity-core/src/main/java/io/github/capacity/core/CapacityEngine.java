@@ -50,6 +50,7 @@ public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;
   private final Catalog catalog;
   private final Duration closeTimeout;
+  private final ConfigSource configSource;
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
@@ -62,6 +63,7 @@ public final class CapacityEngine implements AutoCloseable {
         b.maxInFlight, b.resultListener, b.blockLimit.toNanos());
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.configSource = b.configSource;
     // The run has flushed already; closing only has stragglers to send.
     this.closeTimeout = Duration.ofSeconds(1);
   }
@@ -101,16 +103,12 @@ public final class CapacityEngine implements AutoCloseable {
   }
 
   /**
-   * Checks everything before anything starts: reads the {@link ConfigSource}, prepares every
-   * test and opens every destination its lines name (as {@link #prepare()} does), and returns
-   * every problem met, each with its {@code file:line}: refused lines, undefined tests, invalid
-   * definitions, unknown destinations, plugins that failed. Empty when the run would start every
-   * line. No execution starts. Not during a run.
-   *
-   * @throws IllegalStateException when a run is under way
+   * Finds every problem a run would meet, before anything runs: reads the {@link ConfigSource},
+   * prepares every test definition and opens every destination (kept for the run, as {@link
+   * #prepare()} does), with the run's own resolution and words. Not during a run.
    */
-  public List<ConfigError> validate() {
-    return loop.validate();
+  public Validation validate() {
+    return Validator.validate(configSource, catalog);
   }
 
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */

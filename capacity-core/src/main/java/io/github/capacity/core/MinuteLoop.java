@@ -106,36 +106,6 @@ final class MinuteLoop {
     }
   }
 
-  /** Reads the configuration, prepares what it names, and returns every problem met. */
-  List<ConfigError> validate() {
-    synchronized (this) {
-      if (runner != null) {
-        throw new IllegalStateException("a run is already under way on " + runner.getName());
-      }
-    }
-    List<ConfigError> found = new ArrayList<>();
-    ConfigSource.Snapshot snapshot;
-    try {
-      snapshot = configSource.read();
-    } catch (RuntimeException e) {
-      return List.of(new ConfigError("configuration", 0, "reading the configuration failed: " + e));
-    }
-    found.addAll(snapshot.errors());
-    Set<String> seen = new HashSet<>();
-    for (TestLine line : snapshot.lines()) {
-      if (seen.add(line.testName())) {
-        catalog.sink(line);
-        catalog.test(line);
-      }
-    }
-    for (ConfigError problem : catalog.problems()) {
-      if (!found.contains(problem)) {
-        found.add(problem);
-      }
-    }
-    return found;
-  }
-
   RunSummary runUntil(long endEpochMillis) {
     synchronized (this) {
       if (runner != null) {

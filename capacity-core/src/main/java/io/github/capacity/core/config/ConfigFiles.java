@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.config.ConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +28,22 @@ public final class ConfigFiles {
 
   /** Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment. */
   public static ConfigSource.Snapshot read(Path configPath) {
+    return readAll(List.of(configPath));
+  }
+
+  /**
+   * Reads several paths as one configuration, in order: a test name is refused in a later path
+   * as in a later file of one folder, so a candidate file can be checked beside installed ones.
+   */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths) {
     LineParser parser = new LineParser();
+    for (Path configPath : configPaths) {
+      readPath(parser, configPath);
+    }
+    return parser.snapshot();
+  }
+
+  private static void readPath(LineParser parser, Path configPath) {
     if (Files.isDirectory(configPath)) {
       List<Path> files;
       try {
@@ -37,7 +51,7 @@ public final class ConfigFiles {
       } catch (IOException | RuntimeException e) {
         parser.fileError(configPath.toString(), "folder cannot be listed (" + reason(e)
             + "), expected a readable folder of *.conf files");
-        return parser.snapshot();
+        return;
       }
       for (Path file : files) {
         readFile(parser, file);
@@ -45,7 +59,6 @@ public final class ConfigFiles {
     } else if (Files.exists(configPath)) {
       readFile(parser, configPath);
     }
-    return parser.snapshot();
   }
 
   /** Parses one file's text; {@code source} is the name shown in errors. */

@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.config.ConfigSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

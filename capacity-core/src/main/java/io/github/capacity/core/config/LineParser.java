@@ -1,6 +1,5 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.config.ConfigSource;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
