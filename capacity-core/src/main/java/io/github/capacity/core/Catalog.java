@@ -304,6 +304,7 @@ final class Catalog {
   }
 
   private static String namesOrNone(Set<String> names) {
-    return names.isEmpty() ? "(none defined)" : String.join(", ", names);
+    // Sorted: the maps the builder copies have no stable order, and messages must not vary.
+    return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }

@@ -181,7 +181,7 @@ class CapacityEngineTest {
     // in the minute that is over, is skipped, not fired into the next minute.
     test("stall", Map.of("start_takes", "61s"));
     source.set(line(1, "shop", "stall", 2));
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.blockLimit(Duration.ofMinutes(2)))) {
       MinuteAccount account = engine.runMinute().accounts().get(0);
 
       assertThat(account.started()).isEqualTo(1);
