@@ -2,9 +2,9 @@ package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
-import io.github.capacity.metrics.Millis;
-import io.github.capacity.metrics.MetricNames;
-import io.github.capacity.metrics.Summary;
+import io.github.capacity.metrics.internal.Millis;
+import io.github.capacity.metrics.internal.MetricNames;
+import io.github.capacity.metrics.internal.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

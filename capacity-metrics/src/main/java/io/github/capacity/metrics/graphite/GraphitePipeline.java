@@ -3,11 +3,11 @@ package io.github.capacity.metrics.graphite;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
-import io.github.capacity.metrics.Aggregator;
-import io.github.capacity.metrics.Packer;
-import io.github.capacity.metrics.Pipeline;
-import io.github.capacity.metrics.Summary;
-import io.github.capacity.metrics.Transport;
+import io.github.capacity.metrics.internal.Aggregator;
+import io.github.capacity.metrics.internal.Packer;
+import io.github.capacity.sink.Pipeline;
+import io.github.capacity.metrics.internal.Summary;
+import io.github.capacity.sink.Transport;
 
 /**
  * Aggregates results per wall-clock interval and test, and sends each ended interval as a batch
