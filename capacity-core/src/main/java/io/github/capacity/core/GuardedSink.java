@@ -30,6 +30,10 @@ final class GuardedSink implements MetricsSink {
   private final long blockLimitNanos;
   private final Consumer<String> onDisabled;
   private final LongAdder droppedSinceDisabled = new LongAdder();
+  // Bound once, so that the hot path allocates nothing per call.
+  private final Consumer<Result> record;
+  private final Consumer<MinuteAccount> account;
+  private final Consumer<Problem> problem;
   private volatile Health disabled;
 
   /** {@code onDisabled} hears why, once, to log it and keep it for the run's summary. */
@@ -37,6 +41,9 @@ final class GuardedSink implements MetricsSink {
       Consumer<String> onDisabled) {
     this.sink = sink;
     this.onDisabled = onDisabled;
+    this.record = sink::record;
+    this.account = sink::account;
+    this.problem = sink::problem;
     this.name = name;
     this.time = time;
     this.blockLimitNanos = blockLimit.toNanos();
@@ -54,44 +61,32 @@ final class GuardedSink implements MetricsSink {
       droppedSinceDisabled.increment();
       return;
     }
-    long before = time.nanoTime();
-    try {
-      sink.record(result);
-    } catch (Throwable e) {
-      failed("record()", e);
-      return;
-    }
-    checkBlocked("record()", before);
+    call("record()", record, result);
   }
 
   @Override
   public void account(MinuteAccount account) {
-    if (disabled != null) {
-      return;
-    }
-    long before = time.nanoTime();
-    try {
-      sink.account(account);
-    } catch (Throwable e) {
-      failed("account()", e);
-      return;
-    }
-    checkBlocked("account()", before);
+    call("account()", this.account, account);
   }
 
   @Override
   public void problem(Problem problem) {
+    call("problem()", this.problem, problem);
+  }
+
+  /** One call that must not block: a throw or a block beyond the limit disables the sink. */
+  private <T> void call(String name, Consumer<T> target, T event) {
     if (disabled != null) {
       return;
     }
     long before = time.nanoTime();
     try {
-      sink.problem(problem);
+      target.accept(event);
     } catch (Throwable e) {
-      failed("problem()", e);
+      failed(name, e);
       return;
     }
-    checkBlocked("problem()", before);
+    checkBlocked(name, before);
   }
 
   @Override
