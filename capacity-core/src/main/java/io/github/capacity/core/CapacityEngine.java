@@ -12,6 +12,7 @@ import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class CapacityEngine implements AutoCloseable {
         new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination,
         b.strictDestinations, b.blockLimit);
-    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
+    RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
         b.maxInFlight, b.resultListener, b.blockLimit.toNanos());
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
@@ -132,6 +133,7 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public static final class Builder {
     private String host = HostName.local();
+    private Fleet fleet = Fleet.ALONE;
     private String version = Version.CURRENT;
     private TimeSource time = TimeSource.system();
     private final Map<String, TestType> testTypes = new LinkedHashMap<>();
@@ -160,6 +162,15 @@ public final class CapacityEngine implements AutoCloseable {
     /** The host name used in results, metric names and phase offsets. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * This host's place in its fleet: a fleet-wide rate ({@code fleet:6000}) runs this host's
+     * share of it. Defaults to {@link Fleet#ALONE}, where the share is the whole.
+     */
+    public Builder fleet(Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 
@@ -263,6 +274,9 @@ public final class CapacityEngine implements AutoCloseable {
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
+      }
+      if (settings.fleet() != null) {
+        fleet(settings.fleet());
       }
       return this;
     }

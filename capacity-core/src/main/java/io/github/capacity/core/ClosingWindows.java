@@ -5,6 +5,8 @@ import io.github.capacity.api.MinuteAccount;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The windows whose scheduling has ended and whose account waits for their executions to end:
@@ -12,6 +14,7 @@ import java.util.List;
  * comes first. Scheduler thread only.
  */
 final class ClosingWindows {
+  private static final Logger log = LoggerFactory.getLogger(ClosingWindows.class);
   private record Closing(MinuteCounters counters, MetricsSink sink) {}
 
   private final String host;
@@ -70,6 +73,27 @@ final class ClosingWindows {
       MinuteAccount account = c.counters().account(host);
       reported.add(account);
       c.sink().account(account);
+      logAccount(account);
     }
   }
+
+  /**
+   * One log line per test and minute: what was planned and what became of it, and for a fleet
+   * line this host's share and place.
+   */
+  private static void logAccount(MinuteAccount a) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    // Hours and minutes by arithmetic: a date formatter's first use costs the scheduler thread
+    // tens of milliseconds in the middle of the next minute's load.
+    long minuteOfDay = Math.floorMod(Math.floorDiv(a.minuteEpochMillis(), 60_000L), 1440L);
+    String fleet = !a.fleetWide() ? "" : "; share of the fleet's " + a.fleetPlanned() + " (fleet.index "
+        + a.fleetIndex() + " of fleet.size " + a.fleetSize() + ")";
+    log.info("{} minute {}{}:{}{}Z: planned {}, started {}, ok {}, failed {}, dropped {}, cancelled {},"
+        + " skipped {}{}", a.testName(), minuteOfDay / 600, minuteOfDay / 60 % 10, minuteOfDay % 60 / 10,
+        minuteOfDay % 10, a.planned(), a.started(), a.ok(), a.failed(), a.dropped(), a.cancelled(),
+        a.skipped(), fleet);
+  }
 }
+

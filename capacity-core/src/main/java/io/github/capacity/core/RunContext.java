@@ -3,6 +3,7 @@ package io.github.capacity.core;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
 final class RunContext {
   final TimeSource time;
   final String host;
+  /** This host's place for fleet-wide rates. */
+  final Fleet fleet;
   final CatchUp catchUp;
   final double catchUpMaxFactor;
   final int maxInFlight;
@@ -31,10 +34,11 @@ final class RunContext {
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
-  RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
+  RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
       int maxInFlight, Consumer<Result> resultListener, long blockLimitNanos) {
     this.time = time;
     this.host = host;
+    this.fleet = fleet;
     this.catchUp = catchUp;
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;

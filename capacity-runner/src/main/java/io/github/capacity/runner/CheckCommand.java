@@ -11,6 +11,7 @@ import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.runner.logging.LogOutput;
 import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
@@ -115,7 +116,7 @@ final class CheckCommand {
     log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
     try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
             plugins, tests, destinations)
-        .configSource(() -> ConfigFiles.readAll(lines, FileTrust.STRICT))
+        .configSource(() -> ConfigFiles.readAll(lines, FileTrust.STRICT, settings.fleet()))
         .logDir(scratch)
         .build()) {
       return engine.validate();
@@ -140,15 +141,21 @@ final class CheckCommand {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
     out.println("test types: " + Plugins.names(plugins.testTypes().keySet())
         + "; destinations: " + Plugins.names(plugins.destinations().keySet()));
+    Fleet fleet = settings.fleet();
+    out.println("fleet: " + (fleet == null ? "none (fleet.size and fleet.index not set)" : fleet.place()));
+    long nowMillis = TimeSource.system().wallMillis();
     List<Validation.PlannedTest> plan = validation.plan();
     out.println("plan: " + plan.size() + (plan.size() == 1 ? " test" : " tests"));
     for (Validation.PlannedTest test : plan) {
       TestLine line = test.line();
       String destination = test.fallback()
           ? test.destination() + " (fallback for " + line.destination() + ")" : test.destination();
-      out.println(Printable.line(String.format("  %-30s %s %d/min -> %s  (%s)", line.testName(),
+      out.println(Printable.line(String.format("  %-30s %s %s -> %s  (%s)", line.testName(),
           line.testType() + (test.type() == null ? " (undefined)" : " (" + test.type() + ")"),
-          line.frequency(), destination, line.where())));
+          RateText.summary(line.rate()), destination, line.where())));
+      for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
+        out.println(Printable.line("      " + detail));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.capacity.core.config;
 
+import io.github.capacity.core.pacing.Fleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +28,10 @@ public final class ConfigFiles {
 
   private ConfigFiles() {}
 
-  /** Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment. */
+  /**
+   * Reads {@code configPath}, a file or a folder of {@code *.conf} files, on a host with no
+   * fleet settings (fleet-wide rates are refused); see the class comment.
+   */
   public static ConfigSource.Snapshot read(Path configPath) {
     return read(configPath, FileTrust.STRICT);
   }
@@ -37,15 +41,31 @@ public final class ConfigFiles {
    * {@code trust} does not accept.
    */
   public static ConfigSource.Snapshot read(Path configPath, FileTrust trust) {
-    return readAll(List.of(configPath), trust);
+    return readAll(List.of(configPath), trust, null);
+  }
+
+  /**
+   * Reads {@code configPath} for a host at {@code fleet} ({@code fleet.size}, {@code
+   * fleet.index}; {@code null} when the settings give none: fleet-wide rates are then refused).
+   */
+  public static ConfigSource.Snapshot read(Path configPath, Fleet fleet) {
+    return readAll(List.of(configPath), FileTrust.STRICT, fleet);
+  }
+
+  /** {@link #readAll(List, FileTrust, Fleet)} on a host with no fleet settings. */
+  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust) {
+    return readAll(paths, trust, null);
   }
 
   /**
    * Reads several files and folders as one configuration, in the order given: a test name
    * defined twice is refused where it comes second, whichever file that is.
+   *
+   * @param trust which owners and modes of the files and folders are accepted
+   * @param fleet this host's place in its fleet, or {@code null} when the settings give none
    */
-  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust) {
-    LineParser parser = new LineParser();
+  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
     for (Path path : paths) {
       readInto(parser, path, trust);
     }
@@ -83,16 +103,21 @@ public final class ConfigFiles {
     }
   }
 
-  /** Parses one file's text; {@code source} is the name shown in errors. */
+  /** Parses one file's text; {@code source} is the name shown in errors. No fleet settings. */
   public static ConfigSource.Snapshot parse(String source, String text) {
-    LineParser parser = new LineParser();
+    return parse(source, text, null);
+  }
+
+  /** Parses one file's text for a host at {@code fleet} ({@code null}: none). */
+  public static ConfigSource.Snapshot parse(String source, String text, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
     parser.file(source, TextLines.split(text));
     return parser.snapshot();
   }
 
   /** Parses one file's bytes, refusing lines that are not UTF-8. */
   static ConfigSource.Snapshot parse(String source, byte[] bytes) {
-    LineParser parser = new LineParser();
+    LineParser parser = new LineParser(null);
     parser.file(source, TextLines.split(bytes));
     return parser.snapshot();
   }
