@@ -27,7 +27,7 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, null);
+        false, false, Duration.ofSeconds(60), null, null, null);
     assertThat(defaults.fleet()).isNull();
   }
 
@@ -48,6 +48,7 @@ class SettingsTest {
         "max_in_flight = 1",
         "drain.timeout = 500ms",
         "default.destination = graphite",
+        "destinations.strict = TRUE",
         "! a properties-style comment",
         "metrics.required = true",
         "metrics.required.after = 2m",
@@ -62,7 +63,7 @@ class SettingsTest {
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4);
+        Duration.ofMillis(500), "graphite", true, true, Duration.ofMinutes(2), "web01.dc1", 5, 4);
     assertThat(settings.maxInstances()).isEqualTo(5);
     assertThat(settings.host()).isEqualTo("web01.dc1");
   }
