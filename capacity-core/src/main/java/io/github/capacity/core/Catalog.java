@@ -57,6 +57,8 @@ final class Catalog {
   private final String defaultDestination;
   private final boolean strictDestinations;
   private final Duration blockLimit;
+  /** Tests refused before their plugin sees them: their {@code abort} block is bad. */
+  private final Map<String, InvalidDefinitionException> refusedTests;
 
   private final Map<String, Resolved<PreparedTest>> prepared = new HashMap<>();
   private final Map<String, Resolved<MetricsSink>> sinks = new LinkedHashMap<>();
@@ -66,6 +68,7 @@ final class Catalog {
       Map<String, Definition> tests, ToIntFunction<String> testLines,
       Map<String, Definition> destinations, ToIntFunction<String> destinationLines,
       TestContext testContext, DestinationContext destinationContext, String defaultDestination,
+      Map<String, InvalidDefinitionException> refusedTests,
       boolean strictDestinations, Duration blockLimit) {
     this.testTypes = testTypes;
     this.destinationTypes = destinationTypes;
@@ -78,6 +81,7 @@ final class Catalog {
     this.defaultDestination = defaultDestination;
     this.strictDestinations = strictDestinations;
     this.blockLimit = blockLimit;
+    this.refusedTests = refusedTests;
   }
 
   /** The prepared test that {@code line} names, or the error that keeps it from running. */
@@ -96,6 +100,10 @@ final class Catalog {
     Definition definition = tests.get(name);
     if (definition == null) {
       throw new IllegalArgumentException("no test definition named " + name);
+    }
+    InvalidDefinitionException refused = refusedTests.get(name);
+    if (refused != null) {
+      return Resolved.failed(problem(definitionError(testLines, refused)), INVALID_DEFINITION);
     }
     return prepared.computeIfAbsent(name, n -> prepare(definition));
   }
@@ -303,6 +311,7 @@ final class Catalog {
     return names;
   }
 
+  /** In name order: the maps come from {@code Map.copyOf}, whose order changes from run to run. */
   private static String namesOrNone(Set<String> names) {
     // Sorted: the maps the builder copies have no stable order, and messages must not vary.
     return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));

@@ -68,6 +68,7 @@ final class MinuteLoop {
     this.waker = context.waker;
     this.drain = new Drain(context);
     this.closing = new ClosingWindows(context.host, drainNanos);
+    context.guardrails.onTrip(waker::wake);
   }
 
   long wallMillis() {
@@ -143,6 +144,9 @@ final class MinuteLoop {
       if (configDirty) {
         configDirty = false;
         applyConfig(now);
+      }
+      for (String tripped : context.guardrails.tripped()) {
+        stopTripped(tripped);
       }
       long windowEnd = windowStartNanos + WINDOW_NANOS;
       if (now >= windowEnd) {
@@ -223,11 +227,16 @@ final class MinuteLoop {
         log.error("{}", error);
       }
     }
+    Set<String> held = context.guardrails.held(snapshot.lines());
+    for (String tripped : held) {
+      stopTripped(tripped); // a trip record can appear for a test that runs
+    }
+    held.addAll(stoppedBlind);
     List<TestLine> running = new ArrayList<>(runs.size());
     for (TestRun run : runs.values()) {
       running.add(run.line());
     }
-    LineChanges changes = LineChanges.between(running, snapshot.lines(), stoppedBlind);
+    LineChanges changes = LineChanges.between(running, snapshot.lines(), held);
     for (TestLine line : changes.removed()) {
       log.info("{}: test {} removed, stopping it", line.where(), line.testName());
       stopRun(removeRun(line.testName()));
@@ -237,6 +246,14 @@ final class MinuteLoop {
     }
     for (TestLine line : changes.changed()) {
       update(line, now);
+    }
+  }
+
+  /** Stops a test its guardrail tripped, as if its line were removed. */
+  private void stopTripped(String testName) {
+    TestRun run = removeRun(testName);
+    if (run != null) {
+      stopRun(run);
     }
   }
 
@@ -317,6 +334,7 @@ final class MinuteLoop {
   private void startNextWindow() {
     windowStartNanos += WINDOW_NANOS;
     windowMinuteMillis += 60_000L;
+    configDirty |= context.guardrails.holdsAny(); // a trip may have ended: look at each minute
     for (TestRun run : runs.values()) {
       run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, windowStartNanos);
     }

@@ -2,6 +2,7 @@ package io.github.capacity.core;
 
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.guard.Guardrails;
 import io.github.capacity.core.pacing.CatchUp;
 import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,8 @@ final class RunContext {
   final double catchUpMaxFactor;
   final int maxInFlight;
   final Consumer<Result> resultListener;
+  /** Judges every result against its test's {@code abort} block. */
+  final Guardrails guardrails;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
   /** How long a call into a plugin that must not block may take before the plugin is disabled. */
@@ -35,7 +38,8 @@ final class RunContext {
   private final long anchorNanos;
 
   RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
-      int maxInFlight, Consumer<Result> resultListener, long blockLimitNanos) {
+      int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails,
+      long blockLimitNanos) {
     this.time = time;
     this.host = host;
     this.fleet = fleet;
@@ -44,6 +48,7 @@ final class RunContext {
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
     this.blockLimitNanos = blockLimitNanos;
+    this.guardrails = guardrails;
     this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;

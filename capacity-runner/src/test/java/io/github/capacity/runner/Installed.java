@@ -68,6 +68,7 @@ final class Installed {
         "plugins.dir=plugins",
         "log.dir=log",
         "drain.timeout=2s",
+        "trips.dir=trips",
         extra,
         ""), StandardCharsets.UTF_8);
   }

@@ -14,6 +14,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,12 +127,13 @@ public abstract class MetricsDestinationContract {
   @Test
   void takesEverythingWithoutBlockingAndKeepsItsDeadlinesWhenNothingAnswers() throws Exception {
     MetricsSink sink = open(unreachableDefinition(silent.address()));
-    Calls.within(CALL_LIMIT, "20000 record() calls, an account() and a problem()", () -> {
+    Calls.within(CALL_LIMIT, "20000 record() calls, an account(), a problem() and a trip()", () -> {
       for (int i = 0; i < 20_000; i++) {
         sink.record(result(i));
       }
       sink.account(new MinuteAccount("contract.test", "contract-host", 0, 1, 1, 1, 1, 0, 0, 0, 0));
       sink.problem(new Problem("contract.test", "contract-host", ErrorClass.UNKNOWN_TEST_TYPE, "m", 0));
+      sink.trip(new Trip("contract.test", "contract-host", "error_rate > 5%", "f", 0, 60_000, 600, Double.NaN));
       return null;
     });
     Duration deadline = Duration.ofMillis(300);
