@@ -5,6 +5,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.api.Trip;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ final class GuardedSink implements MetricsSink {
   private final Consumer<Result> record;
   private final Consumer<MinuteAccount> account;
   private final Consumer<Problem> problem;
+  private final Consumer<Trip> trip;
   private volatile Health disabled;
 
   /** {@code onDisabled} hears why, once, to log it and keep it for the run's summary. */
@@ -44,6 +46,7 @@ final class GuardedSink implements MetricsSink {
     this.record = sink::record;
     this.account = sink::account;
     this.problem = sink::problem;
+    this.trip = sink::trip;
     this.name = name;
     this.time = time;
     this.blockLimitNanos = blockLimit.toNanos();
@@ -72,6 +75,11 @@ final class GuardedSink implements MetricsSink {
   @Override
   public void problem(Problem problem) {
     call("problem()", this.problem, problem);
+  }
+
+  @Override
+  public void trip(Trip trip) {
+    call("trip()", this.trip, trip);
   }
 
   /** One call that must not block: a throw or a block beyond the limit disables the sink. */
