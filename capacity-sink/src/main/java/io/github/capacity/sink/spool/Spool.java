@@ -155,12 +155,14 @@ public final class Spool {
     }
     scanned = true;
     nextScanNanos = now + RESCAN_NANOS;
-    for (Path path : segments.list()) {
-      if (!SegmentFolder.held(path)) {
-        return true;
-      }
+    // Claimed now, not just seen: a segment another process holds is not waiting for this one, and
+    // an attempt that could send nothing must not pass for a delivery.
+    try {
+      current = claimOldest();
+    } catch (IOException e) {
+      warn("cannot read spool {}: {}", folder, e.toString());
     }
-    return false;
+    return current != null;
   }
 
   /** The oldest segment with records that no one else holds, opened and locked; else null. */

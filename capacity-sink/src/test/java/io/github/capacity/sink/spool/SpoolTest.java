@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.capacity.api.testing.FakeTimeSource;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +159,25 @@ class SpoolTest {
     assertThat(byTwo).doesNotHaveDuplicates().isNotEmpty().doesNotContainAnyElementsOf(byOne);
     all.addAll(byTwo);
     assertThat(all).hasSize(30);
+  }
+
+  @Test
+  void aSegmentAnotherProcessHoldsIsNotWaitingForThisOne() throws IOException {
+    Spool earlier = new Spool(folder, 1 << 20, FAST, time);
+    earlier.append(bytes("theirs"), 1);
+    earlier.close();
+    Path segment = segmentFiles().get(0);
+    try (FileChannel other = FileChannel.open(segment, StandardOpenOption.WRITE); FileLock lock = other.lock()) {
+      Spool spool = new Spool(folder, 1 << 20, FAST, time);
+      assertThat(spool.replayDue()).isFalse();
+      spool.replay(this::record);
+      assertThat(sent).isEmpty();
+    }
+    time.advanceMillis(5_000); // the next look at the folder
+    Spool spool = new Spool(folder, 1 << 20, FAST, time);
+    assertThat(spool.replayDue()).isTrue();
+    spool.replay(this::record);
+    assertThat(sent).containsExactly("theirs");
   }
 
   @Test
