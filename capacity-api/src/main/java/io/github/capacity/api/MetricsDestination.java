@@ -22,4 +22,15 @@ public interface MetricsDestination {
    * @throws InvalidDefinitionException naming the JSON path and what was expected
    */
   MetricsSink open(Definition definition, DestinationContext context) throws InvalidDefinitionException;
+
+  /**
+   * The version of {@code capacity-api} this plugin was built against, {@code MAJOR.MINOR}. Override
+   * it with {@code return ApiVersion.CURRENT;}, which the compiler turns into the version you
+   * compile against (see {@link ApiVersion}); a plugin built for a newer API than the runtime's is
+   * refused when it is loaded, with a message naming its jar and both versions. The default, for
+   * plugins that do not say, is {@link ApiVersion#BASELINE}.
+   */
+  default String apiVersion() {
+    return ApiVersion.BASELINE;
+  }
 }

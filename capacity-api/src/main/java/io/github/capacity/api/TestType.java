@@ -25,4 +25,15 @@ public interface TestType {
    *     Definition}'s readers build such errors
    */
   PreparedTest prepare(Definition definition, TestContext context) throws InvalidDefinitionException;
+
+  /**
+   * The version of {@code capacity-api} this plugin was built against, {@code MAJOR.MINOR}. Override
+   * it with {@code return ApiVersion.CURRENT;}, which the compiler turns into the version you
+   * compile against (see {@link ApiVersion}); a plugin built for a newer API than the runtime's is
+   * refused when it is loaded, with a message naming its jar and both versions. The default, for
+   * plugins that do not say, is {@link ApiVersion#BASELINE}.
+   */
+  default String apiVersion() {
+    return ApiVersion.BASELINE;
+  }
 }

@@ -7,6 +7,7 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -62,11 +64,12 @@ public final class CapacityEngine implements AutoCloseable {
     AbortRules abort = AbortRules.of(b.tests);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
-        b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
+        b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors(),
+        b.strictDestinations, b.blockLimit);
     TripStore trips = b.tripsDir == null ? null : new TripStore(b.tripsDir);
     Guardrails guardrails = new Guardrails(abort.rules(), trips, b.time, b.host);
     RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
-        b.maxInFlight, b.resultListener, guardrails);
+        b.maxInFlight, b.resultListener, guardrails, b.blockLimit.toNanos());
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
     this.configSource = b.configSource;
@@ -148,8 +151,9 @@ public final class CapacityEngine implements AutoCloseable {
     private Map<String, Definition> destinations = Map.of();
     private ToIntFunction<String> destinationLines = path -> 0;
     private ConfigSource configSource = ConfigSource.of(java.util.List.of());
-    // The defaults of capacity.properties, so that an embedded engine and the cron job agree.
-    private CatchUp catchUp = SettingsTable.CATCH_UP.defaultValue();
+    // The defaults of capacity.properties, so that an embedded engine and the cron job agree;
+    // except catch-up: an embedded engine runs from now (see catchUp), not the cron job's minute.
+    private CatchUp catchUp = CatchUp.NONE;
     private double catchUpMaxFactor = SettingsTable.CATCH_UP_MAX_FACTOR.defaultValue();
     private int maxInFlight = SettingsTable.MAX_IN_FLIGHT.defaultValue();
     private Duration drainTimeout = SettingsTable.DRAIN_TIMEOUT.defaultValue();
@@ -160,6 +164,8 @@ public final class CapacityEngine implements AutoCloseable {
     private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
     private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
+    private boolean strictDestinations = true;
+    private Duration blockLimit = Duration.ofSeconds(1);
     private Path tripsDir;
 
     private Builder() {}
@@ -190,9 +196,16 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Adds a test type; a later one with the same name replaces an earlier one. */
+    /**
+     * Adds a test type; a later one with the same name replaces an earlier one.
+     *
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null, or it does
+     *     not fit this API ({@link PluginCompatibility})
+     */
     public Builder testType(TestType type) {
-      testTypes.put(type.name(), type);
+      String name = nameOf(type, type::name);
+      admit(PluginCompatibility.check(type));
+      testTypes.put(name, type);
       return this;
     }
 
@@ -201,10 +214,38 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Adds a destination type; a later one with the same name replaces an earlier one. */
+    /**
+     * Adds a destination type; a later one with the same name replaces an earlier one.
+     *
+     * @throws IllegalArgumentException when its {@code name()} throws or returns null, or it does
+     *     not fit this API ({@link PluginCompatibility})
+     */
     public Builder destinationType(MetricsDestination type) {
-      destinationTypes.put(type.name(), type);
+      String name = nameOf(type, type::name);
+      admit(PluginCompatibility.check(type));
+      destinationTypes.put(name, type);
       return this;
+    }
+
+    private static void admit(String incompatibility) {
+      if (incompatibility != null) {
+        throw new IllegalArgumentException(incompatibility);
+      }
+    }
+
+    private static String nameOf(Object plugin, java.util.function.Supplier<String> name) {
+      Objects.requireNonNull(plugin, "plugin");
+      String value;
+      try {
+        value = name.get();
+      } catch (Throwable e) {
+        PluginCalls.rethrowIfFatal(e);
+        throw new IllegalArgumentException(PluginCalls.describe(plugin) + " failed in name(): " + e, e);
+      }
+      if (value == null) {
+        throw new IllegalArgumentException(PluginCalls.describe(plugin) + " returned null from name()");
+      }
+      return value;
     }
 
     public Builder destinationTypes(Iterable<? extends MetricsDestination> types) {
@@ -241,6 +282,7 @@ public final class CapacityEngine implements AutoCloseable {
       maxInFlight(settings.maxInFlight());
       drainTimeout(settings.drainTimeout());
       defaultDestination(settings.defaultDestination());
+      strictDestinations(settings.get(SettingsTable.DESTINATIONS_STRICT));
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
       trips(settings.tripsDir());
@@ -261,6 +303,12 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What a line that starts after its minute began does with the executions planned before it:
+     * {@link CatchUp#NONE} by default (run from now: an embedded engine runs at its rate from the
+     * moment it starts); the cron runner passes the operator's {@code catch_up} ({@link
+     * CatchUp#SPREAD} unless set), which owes the whole calendar minute.
+     */
     public Builder catchUp(CatchUp catchUp) {
       this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
       return this;
@@ -293,7 +341,32 @@ public final class CapacityEngine implements AutoCloseable {
       return this;
     }
 
-    /** Where a line whose destination is unknown sends its results. */
+    /**
+     * Whether a line naming an unknown destination is refused (the default: a typo in code is an
+     * error) rather than sent to {@link #defaultDestination} with a warning, as the cron job does
+     * unless {@code destinations.strict} is set.
+     */
+    public Builder strictDestinations(boolean strict) {
+      this.strictDestinations = strict;
+      return this;
+    }
+
+    /**
+     * How long a call into a plugin that must return at once ({@code start}, {@code expectRate},
+     * a sink's {@code record}, {@code account}, {@code problem}) may take before the engine
+     * disables that test or destination for the rest of the run, so that it stalls the others
+     * once at most; one second by default. A destination's {@code open} that takes longer is
+     * named in the log.
+     */
+    public Builder blockLimit(Duration limit) {
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("blockLimit <= 0: " + limit);
+      }
+      this.blockLimit = limit;
+      return this;
+    }
+
+    /** Where a line whose destination is unknown sends its results when not strict. */
     public Builder defaultDestination(String name) {
       this.defaultDestination = Objects.requireNonNull(name, "name");
       return this;

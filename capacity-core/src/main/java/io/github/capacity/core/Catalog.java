@@ -55,6 +55,8 @@ final class Catalog {
   private final TestContext testContext;
   private final DestinationContext destinationContext;
   private final String defaultDestination;
+  private final boolean strictDestinations;
+  private final Duration blockLimit;
   /** Tests refused before their plugin sees them: their {@code abort} block is bad. */
   private final Map<String, InvalidDefinitionException> refusedTests;
 
@@ -66,7 +68,8 @@ final class Catalog {
       Map<String, Definition> tests, ToIntFunction<String> testLines,
       Map<String, Definition> destinations, ToIntFunction<String> destinationLines,
       TestContext testContext, DestinationContext destinationContext, String defaultDestination,
-      Map<String, InvalidDefinitionException> refusedTests) {
+      Map<String, InvalidDefinitionException> refusedTests,
+      boolean strictDestinations, Duration blockLimit) {
     this.testTypes = testTypes;
     this.destinationTypes = destinationTypes;
     this.tests = tests;
@@ -76,6 +79,8 @@ final class Catalog {
     this.testContext = testContext;
     this.destinationContext = destinationContext;
     this.defaultDestination = defaultDestination;
+    this.strictDestinations = strictDestinations;
+    this.blockLimit = blockLimit;
     this.refusedTests = refusedTests;
   }
 
@@ -122,7 +127,7 @@ final class Catalog {
   /** The destination that {@code line}'s results go to, after any fallback. */
   String destinationOf(TestLine line) {
     String name = line.destination();
-    return isDestination(name) ? name : defaultDestination;
+    return isDestination(name) || strictDestinations ? name : defaultDestination;
   }
 
   private boolean isDestination(String name) {
@@ -137,16 +142,25 @@ final class Catalog {
               "\"" + definition.type() + "\" is not an installed test type, expected one of: "
                   + namesOrNone(testTypes.keySet())))), ErrorClass.UNKNOWN_TEST_TYPE);
     }
+    String failure;
     try {
-      return Resolved.of(type.prepare(definition, testContext));
+      PreparedTest test = type.prepare(definition, testContext);
+      String missing = test == null ? null : PluginCompatibility.missingMethod(test, PreparedTest.class);
+      if (test != null && missing == null) {
+        return Resolved.of(test);
+      }
+      failure = test == null ? "returned null from prepare(), expected a PreparedTest"
+          : "prepared a test that is refused: " + missing;
     } catch (InvalidDefinitionException e) {
       return Resolved.failed(problem(definitionError(testLines, e)), INVALID_DEFINITION);
-    } catch (RuntimeException e) {
-      return Resolved.failed(problem(new ConfigError(definition.source(),
-          testLines.applyAsInt(definition.path()),
-          definition.path() + ": test type \"" + type.name() + "\" failed to prepare it: " + e)),
-          INVALID_DEFINITION);
+    } catch (Throwable e) {
+      PluginCalls.rethrowIfFatal(e);
+      failure = "failed in prepare(): " + PluginCalls.what(e);
     }
+    return Resolved.failed(problem(new ConfigError(definition.source(),
+        testLines.applyAsInt(definition.path()), definition.path() + ": test type \""
+            + definition.type() + "\" " + PluginCalls.describe(type) + " " + failure)),
+        ErrorClass.INTERNAL);
   }
 
   /**
@@ -156,6 +170,11 @@ final class Catalog {
   Resolved<MetricsSink> sink(TestLine line) {
     String name = line.destination();
     if (!isDestination(name)) {
+      if (strictDestinations) {
+        return Resolved.failed(problem(new ConfigError(line.source(), line.line(),
+            "metrics_destination \"" + name + "\" is not defined, expected one of: "
+                + namesOrNone(allDestinationNames()))), INVALID_DEFINITION);
+      }
       warnOnce(new ConfigError(line.source(), line.line(), "metrics_destination \"" + name
           + "\" is not defined, using the default destination \"" + defaultDestination
           + "\"; expected one of: " + namesOrNone(allDestinationNames())));
@@ -186,15 +205,43 @@ final class Catalog {
               "\"" + definition.type() + "\" is not an installed destination, expected one of: "
                   + namesOrNone(destinationTypes.keySet())))), INVALID_DEFINITION);
     }
+    String failure;
+    long before = destinationContext.timeSource().nanoTime();
     try {
-      return Resolved.of(type.open(definition, destinationContext));
+      MetricsSink sink = type.open(definition, destinationContext);
+      String missing = sink == null ? null : PluginCompatibility.missingMethod(sink, MetricsSink.class);
+      if (sink != null && missing == null) {
+        warnIfBlocked(definition, type, before);
+        ConfigError where = new ConfigError(definition.source(),
+            destinationLines.applyAsInt(definition.path()), "");
+        return Resolved.of(new GuardedSink(sink, name, destinationContext.timeSource(), blockLimit,
+            why -> problem(new ConfigError(where.source(), where.line(), why))));
+      }
+      failure = sink == null ? "returned null from open(), expected a MetricsSink"
+          : "opened a sink that is refused: " + missing;
     } catch (InvalidDefinitionException e) {
       return Resolved.failed(problem(definitionError(destinationLines, e)), INVALID_DEFINITION);
-    } catch (RuntimeException e) {
-      return Resolved.failed(problem(new ConfigError(definition.source(),
-          destinationLines.applyAsInt(definition.path()),
-          definition.path() + ": destination \"" + type.name() + "\" failed to open: " + e)),
-          INVALID_DEFINITION);
+    } catch (Throwable e) {
+      PluginCalls.rethrowIfFatal(e);
+      failure = "failed in open(): " + PluginCalls.what(e);
+    }
+    return Resolved.failed(problem(new ConfigError(definition.source(),
+        destinationLines.applyAsInt(definition.path()), definition.path() + ": destination \""
+            + definition.type() + "\" " + PluginCalls.describe(type) + " " + failure)),
+        ErrorClass.INTERNAL);
+  }
+
+  /**
+   * Names a destination whose {@code open} waited (on the network, say): it held up every test
+   * that was starting. It is opened once per run, so it is kept.
+   */
+  private void warnIfBlocked(Definition definition, MetricsDestination type, long beforeNanos) {
+    long tookNanos = destinationContext.timeSource().nanoTime() - beforeNanos;
+    if (tookNanos > blockLimit.toNanos()) {
+      warnOnce(new ConfigError(definition.source(), destinationLines.applyAsInt(definition.path()),
+          definition.path() + ": destination \"" + definition.type() + "\" "
+          + PluginCalls.describe(type) + " blocked " + tookNanos / 1_000_000 + " ms in open(),"
+          + " holding up the tests; opening must not wait on the network"));
     }
   }
 
@@ -215,18 +262,15 @@ final class Catalog {
       if (test.value() != null) {
         try {
           test.value().close();
-        } catch (RuntimeException e) {
-          log.warn("closing a test failed: {}", e.toString());
+        } catch (Throwable e) {
+          PluginCalls.rethrowIfFatal(e);
+          log.warn("closing a test failed: {} {}", PluginCalls.describe(test.value()), PluginCalls.what(e));
         }
       }
     }
     prepared.clear();
     for (MetricsSink sink : openSinks()) {
-      try {
-        sink.close(deadline);
-      } catch (RuntimeException e) {
-        log.warn("closing a metrics destination failed: {}", e.toString());
-      }
+      sink.close(deadline); // guarded
     }
     sinks.clear();
   }
@@ -236,7 +280,8 @@ final class Catalog {
     return new ArrayList<>(problems.values());
   }
 
-  private synchronized ConfigError problem(ConfigError error) {
+  /** Keeps a problem the run met (a plugin disabled) for the summary, and logs it once. */
+  synchronized ConfigError problem(ConfigError error) {
     if (problems.putIfAbsent(error.toString(), error) == null) {
       log.error("{}", error);
     }

@@ -32,7 +32,7 @@ final class InFlight implements Consumer<Outcome> {
   void started(Execution handle) {
     execution = handle;
     if (cancelledByEngine && done == 0) {
-      handle.cancel(); // cancelled while start() was still running
+      cancel(); // cancelled while start() was still running
     }
   }
 
@@ -40,6 +40,9 @@ final class InFlight implements Consumer<Outcome> {
   public void accept(Outcome outcome) {
     if (!DONE.compareAndSet(this, 0, 1)) {
       return;
+    }
+    if (outcome == null) {
+      outcome = run.nullOutcome();
     }
     try {
       run.finished(this, counters, cancelledByEngine ? Outcome.cancelled() : outcome);
@@ -55,7 +58,7 @@ final class InFlight implements Consumer<Outcome> {
     if (handle != null && done == 0) {
       try {
         handle.cancel();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         run.cancelFailed(e);
       }
     }

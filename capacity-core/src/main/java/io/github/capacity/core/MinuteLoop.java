@@ -1,6 +1,8 @@
 package io.github.capacity.core;
 
+import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MetricsSink;
+import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Problem;
 import io.github.capacity.core.config.ConfigSource;
@@ -50,7 +52,10 @@ final class MinuteLoop {
   private TestRun[] active;
   private final ClosingWindows closing;
   private final Set<String> reportedProblems = new HashSet<>();
+  /** Tests stopped for the rest of the run: blind ({@code metrics.required}) or disabled. */
   private final Set<String> stoppedBlind = new HashSet<>();
+  /** Each test's totals over the run, by name. */
+  private final Map<String, RunTotals> totals = new LinkedHashMap<>();
   private long windowStartNanos;
   private long windowMinuteMillis;
   private long nextHealthCheckNanos;
@@ -137,6 +142,7 @@ final class MinuteLoop {
 
   private RunSummary run(long endNanos) {
     closing.startRun();
+    totals.clear();
     long now = context.time.nanoTime();
     windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
     windowStartNanos = context.nanosAt(windowMinuteMillis);
@@ -147,6 +153,9 @@ final class MinuteLoop {
     configApplied = true; // from now on, a test that appears was added by a new or changed file
     while (!stopRequested && !waker.interruptedFromOutside()) {
       now = context.time.nanoTime();
+      if (context.pluginFailed) {
+        sweepDisabled();
+      }
       if (configDirty) {
         configDirty = false;
         applyConfig(now);
@@ -184,6 +193,9 @@ final class MinuteLoop {
         run.startDue(now);
         next = Math.min(next, run.nextDueNanos());
       }
+      if (context.pluginFailed) {
+        continue; // sweep the failed test out before sleeping
+      }
       next = Math.min(next, closing.reportEnded(now));
       next = Math.min(next, checkDelivery(now));
       waker.sleepUntil(next);
@@ -194,7 +206,27 @@ final class MinuteLoop {
       Thread.currentThread().interrupt();
     }
     stopRequested = false;
-    return new RunSummary(closing.reported(), stopped, catalog.problems());
+    List<MinuteAccount> accounts = closing.reported();
+    Map<String, TestSummary> tests = new LinkedHashMap<>();
+    totals.forEach((name, t) -> tests.put(name, t.summary(accounts)));
+    return new RunSummary(accounts, stopped, catalog.problems(), tests);
+  }
+
+  /** Stops, for the rest of the run, every test whose plugin failed; the others go on. */
+  private void sweepDisabled() {
+    context.pluginFailed = false;
+    for (TestRun run : active()) {
+      String why = run.disabledBecause();
+      if (why != null) {
+        TestLine line = run.line();
+        catalog.problem(new ConfigError(line.source(), line.line(), "test " + line.testName()
+            + " disabled for the rest of the run, the other tests go on: " + why));
+        run.sink().problem(new Problem(line.testName(), context.host, ErrorClass.INTERNAL, why,
+            context.time.wallMillis()));
+        stoppedBlind.add(line.testName());
+        stopRun(removeRun(line.testName()));
+      }
+    }
   }
 
   private void applyConfig(long now) {
@@ -254,7 +286,8 @@ final class MinuteLoop {
     } else {
       log.info("{}: test {} starting at {} a minute", line.where(), line.testName(), line.frequency());
     }
-    TestRun run = new TestRun(context, line, test.value(), sink.value());
+    TestRun run = new TestRun(context, line, test.value(), sink.value(),
+        totals.computeIfAbsent(line.testName(), RunTotals::new));
     run.announceRate();
     // Planned from when the test is ready, not from before it was prepared: preparing (an HTTP
     // client, say) takes a good part of the start-up, and a plan from the earlier time would

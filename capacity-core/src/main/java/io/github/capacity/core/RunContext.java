@@ -26,6 +26,10 @@ final class RunContext {
   final Guardrails guardrails;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
+  /** How long a call into a plugin that must not block may take before the plugin is disabled. */
+  final long blockLimitNanos;
+  /** Set when a test's plugin has failed, so the scheduler sweeps it out; any thread. */
+  volatile boolean pluginFailed;
   /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
   final Waker waker;
   /** Whether the scheduler waits in a drain, so the completion that empties the run wakes it. */
@@ -34,7 +38,8 @@ final class RunContext {
   private final long anchorNanos;
 
   RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
-      int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails) {
+      int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails,
+      long blockLimitNanos) {
     this.time = time;
     this.host = host;
     this.fleet = fleet;
@@ -42,6 +47,7 @@ final class RunContext {
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.blockLimitNanos = blockLimitNanos;
     this.guardrails = guardrails;
     this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();

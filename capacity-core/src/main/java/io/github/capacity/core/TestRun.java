@@ -7,6 +7,7 @@ import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Result;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.pacing.CatchUp;
 import io.github.capacity.core.pacing.Rate;
 import io.github.capacity.core.pacing.Schedule;
 import io.github.capacity.core.pacing.Window;
@@ -39,13 +40,21 @@ final class TestRun {
   private long nextIndex;
   private long runInWindow;
   private MinuteCounters counters;
-  private boolean reportedThrow;
+  private final RunTotals totals;
+  /** Why the test was disabled (its plugin failed), or {@code null}; set once, any thread. */
+  private volatile String disabledBecause;
 
-  TestRun(RunContext context, TestLine line, PreparedTest test, MetricsSink sink) {
+  TestRun(RunContext context, TestLine line, PreparedTest test, MetricsSink sink, RunTotals totals) {
     this.context = context;
     this.line = line;
     this.test = test;
     this.sink = sink;
+    this.totals = totals;
+  }
+
+  /** Why this test's plugin was disabled for the rest of the run, or {@code null} while it works. */
+  String disabledBecause() {
+    return disabledBecause;
   }
 
   TestLine line() {
@@ -92,7 +101,9 @@ final class TestRun {
     nextIndex = schedule.firstIndex();
     runInWindow = Math.max(alreadyRun, nextIndex);
     anchorPending = schedule.catchingUp();
-    counters.skipped.add(schedule.skippedBeforeStart());
+    if (context.catchUp != CatchUp.NONE) {
+      counters.skipped.add(schedule.skippedBeforeStart());
+    }
     counters.fleet(schedule.fleetPlanned(), rate.fleetWide() ? schedule.fleet() : null);
   }
 
@@ -105,12 +116,15 @@ final class TestRun {
     if (perMinute < 1) {
       return;
     }
+    long before = context.time.nanoTime();
     try {
       test.expectRate(perMinute);
-    } catch (RuntimeException e) {
-      log.warn("{}: test \"{}\" failed to get ready for {} a minute: {}", line.where(),
-          line.testType(), perMinute, e.toString());
+    } catch (Throwable e) {
+      PluginCalls.rethrowIfFatal(e);
+      disable("expectRate(" + perMinute + ") threw " + PluginCalls.what(e));
+      return;
     }
+    checkBlocked("expectRate()", before);
   }
 
   /** When the next execution of this window is due, or {@link Long#MAX_VALUE} if none is. */
@@ -137,7 +151,7 @@ final class TestRun {
       }
     }
     long windowEnd = schedule.windowEndNanos();
-    while (nextIndex < schedule.endIndex()) {
+    while (nextIndex < schedule.endIndex() && disabledBecause == null) {
       long due = schedule.dueNanos(nextIndex);
       if (due > nowNanos || due >= windowEnd) {
         return;
@@ -169,19 +183,53 @@ final class TestRun {
     context.executionStarted();
     minute.inFlight.incrementAndGet();
     minute.started.increment();
-    InFlight execution = new InFlight(this, minute, plannedNanos, context.time.nanoTime());
+    long startNanos = context.time.nanoTime();
+    InFlight execution = new InFlight(this, minute, plannedNanos, startNanos);
     live.add(execution);
+    Execution handle;
     try {
-      Execution handle = test.start(line.testName(), execution);
-      execution.started(handle);
-    } catch (RuntimeException e) {
-      if (!reportedThrow) { // once per line: it will throw at every start
-        reportedThrow = true;
-        log.error("{}: test \"{}\" threw instead of reporting an outcome: {}",
-            line.where(), line.testType(), e.toString());
-      }
+      handle = test.start(line.testName(), execution);
+    } catch (Throwable e) {
+      PluginCalls.rethrowIfFatal(e);
       execution.accept(Outcome.failed(ErrorClass.INTERNAL, e.getClass().getSimpleName()));
+      disable("start() threw " + PluginCalls.what(e));
+      return;
     }
+    if (handle == null) {
+      execution.accept(Outcome.failed(ErrorClass.INTERNAL, "start() returned null"));
+      disable("start() returned null, expected an Execution");
+      return;
+    }
+    execution.started(handle);
+    checkBlocked("start()", startNanos);
+  }
+
+  /**
+   * A call that must return at once took longer than the block limit: the test is disabled, so
+   * that it holds the scheduler (and every other test's pacing) for one call only.
+   */
+  private void checkBlocked(String call, long beforeNanos) {
+    long tookNanos = context.time.nanoTime() - beforeNanos;
+    if (tookNanos > context.blockLimitNanos) {
+      disable(call + " blocked the scheduler for " + tookNanos / 1_000_000 + " ms, more than the "
+          + context.blockLimitNanos / 1_000_000 + " ms limit; it must hand the work off and return");
+    }
+  }
+
+  /** The plugin gave {@code whenDone} a null outcome: counted as failed, and the test disabled. */
+  Outcome nullOutcome() {
+    disable("start()'s whenDone was given a null Outcome");
+    return Outcome.failed(ErrorClass.INTERNAL, "null outcome");
+  }
+
+  /** Disables the test for the rest of the run; the scheduler stops it at its next wake. */
+  private synchronized void disable(String why) {
+    if (disabledBecause != null) {
+      return;
+    }
+    // The scheduler logs it and keeps it for the summary when it sweeps the test out.
+    disabledBecause = PluginCalls.describe(test) + " " + why;
+    context.pluginFailed = true;
   }
 
   /** Completion of one execution, on any thread. */
@@ -194,9 +242,11 @@ final class TestRun {
     live.remove(execution);
     inFlight.decrementAndGet();
     context.executionEnded();
-    emit(new Result(line.testName(), line.testType(), context.host,
+    Result result = new Result(line.testName(), line.testType(), context.host,
         context.epochNanos(execution.plannedNanos), context.epochNanos(execution.startNanos),
-        context.epochNanos(end), outcome));
+        context.epochNanos(end), outcome);
+    totals.record(result);
+    emit(result);
   }
 
   private void emit(Result result) {
@@ -225,7 +275,9 @@ final class TestRun {
     }
   }
 
-  void cancelFailed(RuntimeException e) {
-    log.warn("{}: cancelling an execution of \"{}\" failed: {}", line.where(), line.testType(), e.toString());
+  void cancelFailed(Throwable e) {
+    PluginCalls.rethrowIfFatal(e);
+    log.warn("{}: cancelling an execution of \"{}\" failed: {} {}", line.where(), line.testType(),
+        PluginCalls.describe(test), PluginCalls.what(e));
   }
 }

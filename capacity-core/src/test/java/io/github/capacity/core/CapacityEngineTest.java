@@ -67,6 +67,7 @@ class CapacityEngineTest {
         .testType(fake)
         .destinationType(rec)
         .defaultDestination("rec")
+        .catchUp(CatchUp.SPREAD)
         .tests(tests, path -> path.startsWith("broken") ? 7 : 0)
         .configSource(source);
     tweaks.accept(builder);
@@ -165,7 +166,7 @@ class CapacityEngineTest {
         / 1_000_000;
     test("stall", Map.of("start_takes", (60_050 - phaseMillis) + "ms"));
     source.set(line(1, "shop", "stall", 2));
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.blockLimit(Duration.ofMinutes(2)))) {
       MinuteAccount account = engine.runMinute().accounts().get(0);
 
       assertThat(account.started()).isEqualTo(2);
@@ -180,7 +181,7 @@ class CapacityEngineTest {
     // in the minute that is over, is skipped, not fired into the next minute.
     test("stall", Map.of("start_takes", "61s"));
     source.set(line(1, "shop", "stall", 2));
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.blockLimit(Duration.ofMinutes(2)))) {
       MinuteAccount account = engine.runMinute().accounts().get(0);
 
       assertThat(account.started()).isEqualTo(1);
@@ -521,11 +522,24 @@ class CapacityEngineTest {
   @Test
   void anUnknownDestinationFallsBackToTheDefault() {
     source.set(new TestLine("conf.d/a.conf", 1, "shop", "ping", 60, "nowhere"));
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.strictDestinations(false))) {
       engine.runMinute();
     }
     assertThat(rec.results("shop")).hasSize(60);
     assertThat(rec.opened).containsExactly("rec");
+  }
+
+  @Test
+  void anUnknownDestinationIsAnErrorByDefaultWhenEmbedded() {
+    source.set(new TestLine("conf.d/a.conf", 1, "shop", "ping", 60, "nowhere"),
+        line(2, "cart", "ping", 60));
+    try (CapacityEngine engine = engine()) {
+      assertThat(engine.validate().errors()).extracting(ConfigError::toString).containsExactly(
+          "conf.d/a.conf:1: metrics_destination \"nowhere\" is not defined, expected one of: rec");
+      engine.runMinute();
+    }
+    assertThat(rec.results("shop")).isEmpty();
+    assertThat(rec.results("cart")).hasSize(60);
   }
 
   @Test
@@ -584,18 +598,6 @@ class CapacityEngineTest {
   }
 
   @Test
-  void aTestThatThrowsIsCountedAsFailedWithInternalAndPacingGoesOn() {
-    test("buggy", Map.of("throw", true));
-    source.set(line(1, "shop", "buggy", 60));
-    try (CapacityEngine engine = engine()) {
-      MinuteAccount account = engine.runMinute().accounts().get(0);
-      assertThat(account.started()).isEqualTo(60);
-      assertThat(account.failed()).isEqualTo(60);
-    }
-    assertThat(rec.results("shop")).allSatisfy(r -> assertThat(r.outcome().errorClass()).isEqualTo(ErrorClass.INTERNAL));
-  }
-
-  @Test
   void theSchedulerSleepsUntilEachStartInsteadOfSpinning() {
     source.set(line(1, "shop", "ping", 60));
     try (CapacityEngine engine = engine()) {
@@ -615,17 +617,38 @@ class CapacityEngineTest {
   }
 
   @Test
+  void theSummaryTotalsEachTestOverTheWholeRunWithPercentilesAndErrorsByClass() {
+    test("slow", Map.of("latency", "2s"));
+    test("failing", Map.of("fail", true));
+    source.set(line(1, "slow", "slow", 60), line(2, "bad", "failing", 30));
+    try (CapacityEngine engine = engine()) {
+      RunSummary summary = engine.runUntil(time.wallMillis() + 120_000);
+
+      assertThat(summary.tests()).containsOnlyKeys("slow", "bad");
+      TestSummary slow = summary.tests().get("slow");
+      assertThat(slow.planned()).isEqualTo(120);
+      assertThat(slow.ok()).isEqualTo(120);
+      assertThat(slow.p50Millis()).isBetween(1998.0, 2002.0);
+      assertThat(slow.maxMillis()).isBetween(1998.0, 2002.0);
+      assertThat(slow.errorsByClass()).isEmpty();
+      TestSummary bad = summary.tests().get("bad");
+      assertThat(bad.failed()).isEqualTo(60);
+      assertThat(bad.errorsByClass()).containsExactly(Map.entry("http_status", 60L));
+    }
+  }
+
+  @Test
   void validateFindsWithTheRunsOwnWordsWhatTheRunWouldReport() {
     test("broken", Map.of("latency", "soon"));
     source.set(List.of(line(1, "shop", "broken", 60), line(2, "cart", "nope", 60),
         new TestLine("conf.d/a.conf", 3, "misc", "ping", 60, "nowhere")),
         List.of(new ConfigError("conf.d/a.conf", 4, "test_frequency \"abc\" is not a number")));
     Validation validation;
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.strictDestinations(false))) {
       validation = engine.validate();
     }
     RunSummary summary;
-    try (CapacityEngine engine = engine()) {
+    try (CapacityEngine engine = engine(b -> b.strictDestinations(false))) {
       summary = engine.runUntil(time.wallMillis() + 1_000);
     }
 

@@ -30,6 +30,37 @@ class EmbeddingGuideTest {
 
   @Test
   void theGuidesExampleCompilesAndRunsAMinuteOfItsOwnTest() throws Exception {
+    FakeTimeSource clock = FakeTimeSource.atSecond(0);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    RunSummary summary = runExample(clock, 60_000, printed);
+
+    assertThat(summary.problems()).isEmpty();
+    MinuteAccount account = summary.accounts().get(0);
+    assertThat(account.testName()).isEqualTo("orders.depth");
+    // The fake clock runs far ahead of the example's real asynchronous completions, so some
+    // starts find 16 in flight and are dropped: the open model at work.
+    assertThat(account.planned()).isEqualTo(600);
+    assertThat(account.started() + account.dropped()).isEqualTo(600);
+    assertThat(account.ok() + account.cancelled()).isEqualTo(account.started());
+    assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("orders.depth: planned 600, started ")
+        .contains("orders.depth over the run: " + account.ok() + " ok, 0 failed, p50 ");
+    TestSummary total = summary.tests().get("orders.depth");
+    assertThat(total.started()).isEqualTo(account.started());
+    assertThat(total.errorsByClass().keySet()).isSubsetOf("dropped", "cancelled");
+  }
+
+  @Test
+  void anEngineStartedMidMinuteRunsFromNowAtItsRateWithoutCatchingUp() throws Exception {
+    FakeTimeSource clock = FakeTimeSource.atSecond(30);
+    RunSummary summary = runExample(clock, 30_000, new ByteArrayOutputStream());
+
+    MinuteAccount account = summary.accounts().get(0);
+    assertThat(account.planned()).as("600 a minute for the 30 s left, nothing owed").isEqualTo(300);
+    assertThat(account.skipped()).isZero();
+  }
+
+  private RunSummary runExample(FakeTimeSource clock, long forMillis, ByteArrayOutputStream printed)
+      throws Exception {
     String guide = Files.readString(Path.of("..", "docs", "embedding.md"));
     Matcher m = EXAMPLE.matcher(guide);
     assertThat(m.find()).as("the example block in docs/embedding.md").isTrue();
@@ -42,26 +73,15 @@ class EmbeddingGuideTest {
         "-cp", System.getProperty("java.class.path"), source.toString());
     assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
-    FakeTimeSource clock = FakeTimeSource.atSecond(0);
     PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     RunSummary summary;
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       Method run = loader.loadClass("EmbeddingExample").getMethod("run", TimeSource.class, long.class);
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      summary = (RunSummary) run.invoke(null, clock, clock.wallMillis() + 60_000);
+      summary = (RunSummary) run.invoke(null, clock, clock.wallMillis() + forMillis);
     } finally {
       System.setOut(stdout);
     }
-
-    assertThat(summary.problems()).isEmpty();
-    MinuteAccount account = summary.accounts().get(0);
-    assertThat(account.testName()).isEqualTo("orders.depth");
-    // The fake clock runs far ahead of the example's real asynchronous completions, so some
-    // starts find 16 in flight and are dropped: the open model at work.
-    assertThat(account.planned()).isEqualTo(600);
-    assertThat(account.started() + account.dropped()).isEqualTo(600);
-    assertThat(account.ok() + account.cancelled()).isEqualTo(account.started());
-    assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("orders.depth: planned 600, started ");
+    return summary;
   }
 }

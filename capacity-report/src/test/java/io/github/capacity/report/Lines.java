@@ -5,7 +5,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.Trip;
-import io.github.capacity.metrics.JsonLines;
+import io.github.capacity.metrics.internal.JsonLines;
 import java.nio.charset.StandardCharsets;
 
 /** Result lines as the {@code file} destination writes them, for tests. Times in epoch millis. */

@@ -9,6 +9,7 @@ import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
+import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.guard.AbortRule;
 import io.github.capacity.core.guard.AbortRules;

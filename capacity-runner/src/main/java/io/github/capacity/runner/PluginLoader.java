@@ -2,14 +2,14 @@ package io.github.capacity.runner;
 
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.TestType;
+import io.github.capacity.core.PluginCalls;
+import io.github.capacity.core.PluginCompatibility;
 import io.github.capacity.core.config.FileTrust;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  * broken jar cannot hide the others.
  *
  * <p>Modelled on SLF4J's {@code LoggerFactory}: every {@link ServiceConfigurationError} is caught
- * per provider and reported with the jar it came from; two providers claiming one name are both
- * named and the first found (the class path before {@code plugins.dir}) is kept.
+ * per provider and reported with the jar it came from. A provider whose {@code name()} fails, or
+ * that does not fit this API ({@link PluginCompatibility}: built for a newer API, lacking a method)
+ * is refused with its jar. Two providers claiming one name are both refused, each named with its
+ * jar: which one would win must not depend on file names.
  */
 final class PluginLoader {
   private static final int MAX_ERRORS_PER_LOADER = 20;
@@ -39,6 +41,8 @@ final class PluginLoader {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, TestType> testTypes = new LinkedHashMap<>();
   private final Map<String, MetricsDestination> destinations = new LinkedHashMap<>();
+  /** Each name claimed more than once, with every claimant, for the refusal. */
+  private final Map<String, List<Object>> claimedTwice = new LinkedHashMap<>();
 
   private PluginLoader(ClassLoader parent) {
     this.parent = parent;
@@ -69,6 +73,7 @@ final class PluginLoader {
         loader.scanUnit(unit);
       }
     }
+    loader.refuseDuplicates();
     return new Plugins(loader.testTypes, loader.destinations, loader.problems);
   }
 
@@ -141,13 +146,14 @@ final class PluginLoader {
 
   /** Scans one loader; with {@code unit} set, only providers defined by that loader count. */
   private void scan(ClassLoader loader, Path unit) {
-    collect(TestType.class, loader, unit, "test type", TestType::name, testTypes);
+    collect(TestType.class, loader, unit, "test type", TestType::name, PluginCompatibility::check,
+        testTypes);
     collect(MetricsDestination.class, loader, unit, "destination", MetricsDestination::name,
-        destinations);
+        PluginCompatibility::check, destinations);
   }
 
   private <T> void collect(Class<T> service, ClassLoader loader, Path unit, String kind,
-      Function<T, String> nameOf, Map<String, T> found) {
+      Function<T, String> nameOf, Function<T, String> compatibility, Map<String, T> found) {
     Iterator<ServiceLoader.Provider<T>> providers;
     try {
       providers = ServiceLoader.load(service, loader).stream().iterator();
@@ -167,12 +173,19 @@ final class PluginLoader {
         }
         T plugin = provider.get();
         String name = nameOf.apply(plugin);
-        String jar = jarOf(provider.type());
+        if (name == null) {
+          throw new IllegalStateException(PluginCalls.describe(plugin) + " returned null from name()");
+        }
+        String incompatible = compatibility.apply(plugin);
+        if (incompatible != null) {
+          errors++;
+          problems.add(where(unit) + kind + " \"" + name + "\" " + incompatible);
+          continue;
+        }
         T previous = found.putIfAbsent(name, plugin);
         if (previous != null) {
-          problems.add(kind + " \"" + name + "\" is provided twice: by " + previous.getClass().getName()
-              + " in " + jarOf(previous.getClass()) + " and by " + plugin.getClass().getName()
-              + " in " + jar + "; using the first, remove the other jar");
+          claimedTwice.computeIfAbsent(kind + " \"" + name + "\"", k -> new ArrayList<>(List.of(previous)))
+              .add(plugin);
         }
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         errors++;
@@ -182,21 +195,27 @@ final class PluginLoader {
     }
   }
 
+  /** Drops every name claimed twice, naming each claimant and its jar. */
+  private void refuseDuplicates() {
+    claimedTwice.forEach((kindAndName, claimants) -> {
+      List<String> by = new ArrayList<>();
+      for (Object plugin : claimants) {
+        by.add(plugin.getClass().getName() + " in " + jarOf(plugin.getClass()));
+      }
+      problems.add(kindAndName + " is provided " + claimants.size() + " times: by "
+          + String.join(" and by ", by) + "; none of them is used until only one jar provides it");
+      String name = kindAndName.substring(kindAndName.indexOf('"') + 1, kindAndName.length() - 1);
+      (kindAndName.startsWith("test type") ? testTypes : destinations).remove(name);
+    });
+  }
+
   private static String where(Path unit) {
     return unit == null ? "" : unit + ": ";
   }
 
   /** The jar (or folder) a class was loaded from, as a path when it is a file. */
   static String jarOf(Class<?> type) {
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    if (source == null || source.getLocation() == null) {
-      return "(unknown location)";
-    }
-    try {
-      return Path.of(source.getLocation().toURI()).toString();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return source.getLocation().toString();
-    }
+    return PluginCalls.jarOf(type);
   }
 
 }

@@ -150,6 +150,38 @@ class CheckIT {
   }
 
   @Test
+  void aPluginBuiltForANewerApiIsRefusedNamingItsJarAndBothVersions() throws Exception {
+    Installed installed = new Installed(home);
+    Path jar = PluginJars.testType(installed.plugins.resolve("future.jar"), "com.example.future",
+        "\"future\"", "public String apiVersion() { return \"1.9\"; }");
+    installed.tests("{\"later\": {\"type\": \"future\", \"word\": \"hi\"}}\n");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).contains(jar + ": test type \"future\" com.example.future.EchoTestType (in "
+        + jar + "): it is built for capacity API 1.9, newer than this runtime's "
+        + io.github.capacity.api.ApiVersion.CURRENT);
+  }
+
+  @Test
+  void anUnknownDestinationIsAWarningUnlessDestinationsStrictMakesItAnError() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("shop.conf", "shop.home|home|60|grafite");
+
+    Installed.Run lenient = installed.run(Duration.ofSeconds(30), "check");
+    installed.settings("destinations.strict=true\n");
+    Installed.Run strict = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(lenient.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(lenient.stderr()).contains("warning: ").contains("metrics_destination \"grafite\"");
+    assertThat(strict.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(strict.stderr()).contains(home.resolve("conf.d") + "/shop.conf:1: metrics_destination"
+        + " \"grafite\" is not defined, expected one of: ");
+  }
+
+  @Test
   void theAbortBlockIsValidatedAndShownAndTrippedTestsAreListed() throws Exception {
     Installed installed = new Installed(home);
     installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\",\n"

@@ -20,10 +20,19 @@ final class PluginJars {
 
   /** A jar of one {@code TestType} named {@code name}, in package {@code pkg}, with its services file. */
   static Path testType(Path jar, String pkg, String name) throws IOException {
+    return testType(jar, pkg, "\"" + name + "\"", "");
+  }
+
+  /**
+   * A jar of one {@code TestType} whose {@code name()} returns the Java expression {@code name}
+   * and that has {@code members} besides (an {@code apiVersion()} of its own, say).
+   */
+  static Path testType(Path jar, String pkg, String name, String members) throws IOException {
     String source = "package " + pkg + ";\n"
         + "import io.github.capacity.api.*;\n"
         + "public final class EchoTestType implements TestType {\n"
-        + "  public String name() { return \"" + name + "\"; }\n"
+        + "  public String name() { return " + name + "; }\n"
+        + members + "\n"
         + "  public PreparedTest prepare(Definition d, TestContext c) throws InvalidDefinitionException {\n"
         + "    String word = d.string(\"word\");\n"
         + "    if (word.isEmpty()) throw d.error(\"word\", \"is empty, expected a word\");\n"

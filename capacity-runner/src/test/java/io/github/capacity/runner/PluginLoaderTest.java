@@ -2,6 +2,7 @@ package io.github.capacity.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.capacity.api.ApiVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +37,85 @@ class PluginLoaderTest {
   }
 
   @Test
-  void twoJarsClaimingOneNameAreBothNamedAndTheFirstIsKept() throws IOException {
+  void twoJarsClaimingOneNameAreBothRefusedEachNamedWithItsJar() throws IOException {
     Path first = PluginJars.testType(plugins.resolve("a-echo.jar"), "com.example.a", "echo");
     Path second = PluginJars.testType(plugins.resolve("b-echo.jar"), "com.example.b", "echo");
+    PluginJars.testType(plugins.resolve("c-other.jar"), "com.example.c", "other");
 
     Plugins found = PluginLoader.load(runner, plugins);
 
-    assertThat(found.testTypes().get("echo").getClass().getName()).isEqualTo("com.example.a.EchoTestType");
-    assertThat(found.problems()).containsExactly("test type \"echo\" is provided twice: by "
+    assertThat(found.testTypes()).containsKey("other").doesNotContainKey("echo");
+    assertThat(found.problems()).containsExactly("test type \"echo\" is provided 2 times: by "
         + "com.example.a.EchoTestType in " + first + " and by com.example.b.EchoTestType in " + second
-        + "; using the first, remove the other jar");
+        + "; none of them is used until only one jar provides it");
+  }
+
+  @Test
+  void aPluginBuiltForANewerApiIsRefusedNamingItsJarItsVersionAndOurs() throws IOException {
+    Path jar = PluginJars.testType(plugins.resolve("future.jar"), "com.example.future", "\"future\"",
+        "public String apiVersion() { return \"1.9\"; }");
+
+    Plugins found = PluginLoader.load(runner, plugins);
+
+    assertThat(found.testTypes()).doesNotContainKey("future");
+    assertThat(found.problems()).containsExactly(jar + ": test type \"future\""
+        + " com.example.future.EchoTestType (in " + jar + "): it is built for capacity API 1.9, newer"
+        + " than this runtime's " + ApiVersion.CURRENT + "; upgrade the runtime or use a build of the"
+        + " plugin for " + ApiVersion.CURRENT + "; refused");
+  }
+
+  @Test
+  void aPluginOfAnotherMajorApiIsRefused() throws IOException {
+    Path jar = PluginJars.testType(plugins.resolve("old.jar"), "com.example.old", "\"old\"",
+        "public String apiVersion() { return \"0.3\"; }");
+
+    Plugins found = PluginLoader.load(runner, plugins);
+
+    assertThat(found.testTypes()).doesNotContainKey("old");
+    assertThat(found.problems()).singleElement().asString().startsWith(jar + ": test type \"old\" ")
+        .contains("it is built for capacity API 0.3, another major version than this runtime's "
+            + ApiVersion.CURRENT);
+  }
+
+  @Test
+  void aPluginBuiltAgainstAnOlderApiThatLacksAMethodIsRefusedAtLoad() throws IOException {
+    // Compiled against an older MetricsDestination whose open() took the definition only.
+    String olderApi = "package io.github.capacity.api;\n"
+        + "public interface MetricsDestination {\n"
+        + "  String name();\n"
+        + "  MetricsSink open(Definition definition) throws InvalidDefinitionException;\n"
+        + "}\n";
+    String plugin = "package com.example.legacy;\n"
+        + "import io.github.capacity.api.*;\n"
+        + "public final class LegacyDestination implements MetricsDestination {\n"
+        + "  public String name() { return \"legacy\"; }\n"
+        + "  public MetricsSink open(Definition definition) { return null; }\n"
+        + "}\n";
+    Path jar = PluginJars.jar(plugins.resolve("legacy.jar"),
+        java.util.Map.of("io/github/capacity/api/MetricsDestination.java", olderApi,
+            "com/example/legacy/LegacyDestination.java", plugin),
+        java.util.Map.of("META-INF/services/io.github.capacity.api.MetricsDestination",
+            "com.example.legacy.LegacyDestination\n"),
+        System.getProperty("java.class.path"));
+
+    Plugins found = PluginLoader.load(runner, plugins);
+
+    assertThat(found.destinations()).doesNotContainKey("legacy");
+    assertThat(found.problems()).containsExactly(jar + ": destination \"legacy\""
+        + " com.example.legacy.LegacyDestination (in " + jar + ") lacks MetricsDestination.open(),"
+        + " which capacity API " + ApiVersion.CURRENT + " requires (it says it is built for API "
+        + ApiVersion.BASELINE + "); refused");
+  }
+
+  @Test
+  void aPluginWithoutANameIsRefusedNamingItsJar() throws IOException {
+    Path jar = PluginJars.testType(plugins.resolve("nameless.jar"), "com.example.nameless", "null", "");
+
+    Plugins found = PluginLoader.load(runner, plugins);
+
+    assertThat(found.problems()).singleElement().asString()
+        .startsWith(jar + ": a test type plugin failed to load: com.example.nameless.EchoTestType (in "
+            + jar + ") returned null from name()");
   }
 
   @Test

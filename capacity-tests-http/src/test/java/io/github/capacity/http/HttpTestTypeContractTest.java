@@ -36,6 +36,11 @@ class HttpTestTypeContractTest extends TestTypeContract {
     return HttpFixtures.definition("url", "ftp://files.example/");
   }
 
+  @Override
+  protected boolean isTestInfrastructure(Thread thread) {
+    return thread.getName().startsWith("MockWebServer"); // the target's threads, not the plugin's
+  }
+
   @AfterEach
   void closeHangingServer() throws Exception {
     if (hanging != null) {

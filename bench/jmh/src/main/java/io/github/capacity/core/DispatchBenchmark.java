@@ -78,9 +78,12 @@ public class DispatchBenchmark {
   @Setup
   public void setUp() {
     TimeSource time = TimeSource.system();
-    RunContext context = new RunContext(time, "bench", CatchUp.SPREAD, 2, 128, null);
+    RunContext context = new RunContext(time, "bench", io.github.capacity.core.pacing.Fleet.ALONE,
+        CatchUp.SPREAD, 2, 128, null,
+        new io.github.capacity.core.guard.Guardrails(java.util.Map.of(), null, time, "bench"),
+        java.time.Duration.ofSeconds(1).toNanos());
     TestLine line = new TestLine("bench.conf", 1, "bench", "nginx", TestLine.MAX_FREQUENCY, "file");
-    run = new TestRun(context, line, new InstantTest(), new NullSink());
+    run = new TestRun(context, line, new InstantTest(), new NullSink(), new RunTotals("bench"));
     minuteMillis = Math.floorDiv(time.wallMillis(), 60_000L) * 60_000L;
     windowStart = context.nanosAt(minuteMillis);
     run.startWindow(windowStart, WINDOW_NANOS, minuteMillis, windowStart);

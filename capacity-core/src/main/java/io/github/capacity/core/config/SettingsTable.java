@@ -35,8 +35,9 @@ public final class SettingsTable {
       Setting.path());
   public static final Setting<Path> LOG_DIR = path("log.dir", "/var/log/capacity", "a folder");
   public static final Setting<CatchUp> CATCH_UP = new Setting<>("catch_up", dir -> CatchUp.SPREAD,
-      "`spread`", "`spread` or `skip` (any case)",
-      Setting.word(CatchUp.values(), CatchUp::word, "a catch-up mode, expected spread or skip"));
+      "`spread`", "`spread`, `skip` or `none` (any case)",
+      Setting.word(CatchUp.values(), CatchUp::word,
+          "a catch-up mode, expected spread, skip or none"));
   public static final Setting<Double> CATCH_UP_MAX_FACTOR = new Setting<>("catch_up.max_factor",
       dir -> 2.0, "`2`", "a number above 1 and at most 10 (`1.5` is fine)",
       Setting.decimalAbove(1, 10, "2"));
@@ -49,6 +50,10 @@ public final class SettingsTable {
   public static final Setting<String> DEFAULT_DESTINATION = new Setting<>("default.destination",
       dir -> "file", "`file`", "a destination name (same rules as `metrics_destination`)",
       Setting.name(Names.MAX_LENGTH, false));
+  public static final Setting<Boolean> DESTINATIONS_STRICT = new Setting<>("destinations.strict",
+      dir -> false, "`false`", "`true`: a line naming an unknown `metrics_destination` is an error"
+          + " (`check` exits 1, the run refuses the line); `false`: a warning, and the line's results"
+          + " go to `default.destination`", Setting.bool());
   public static final Setting<Boolean> METRICS_REQUIRED = new Setting<>("metrics.required",
       dir -> false, "`false`", "`true` or `false` (any case)", Setting.bool());
   public static final Setting<Duration> METRICS_REQUIRED_AFTER = new Setting<>(
@@ -83,8 +88,8 @@ public final class SettingsTable {
   public static final List<Setting<?>> ALL = List.of(
       CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, TRIPS_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX, SPOOL_DIR, SPOOL_MAX_SIZE,
-      STRICT_MODES);
+      DESTINATIONS_STRICT, METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX,
+      SPOOL_DIR, SPOOL_MAX_SIZE, STRICT_MODES);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {

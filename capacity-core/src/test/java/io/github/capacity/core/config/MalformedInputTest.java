@@ -73,7 +73,7 @@ class MalformedInputTest {
             "max_in_flight \"abc\" is not a whole number, expected a whole number from 1 to 100000"),
         properties("max_in_flight = 0",
             "max_in_flight 0 is out of range, expected a whole number from 1 to 100000"),
-        properties("catch_up = fast", "catch_up \"fast\" is not a catch-up mode, expected spread or skip"),
+        properties("catch_up = fast", "catch_up \"fast\" is not a catch-up mode, expected spread, skip or none"),
         properties("catch_up.max_factor = 1",
             "catch_up.max_factor 1 is out of range, expected a number above 1 and at most 10, such as 2"),
         properties("drain.timeout = 51s",

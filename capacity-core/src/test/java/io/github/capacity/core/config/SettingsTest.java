@@ -30,7 +30,7 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), Path.of("/var/lib/capacity/trips"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, null, Path.of("/var/spool/capacity"), 64L << 20, true);
+        false, false, Duration.ofSeconds(60), null, null, null, Path.of("/var/spool/capacity"), 64L << 20, true);
     assertThat(defaults.fleet()).isNull();
     assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/spool/capacity"));
   }
@@ -53,6 +53,7 @@ class SettingsTest {
         "max_in_flight = 1",
         "drain.timeout = 500ms",
         "default.destination = graphite",
+        "destinations.strict = TRUE",
         "! a properties-style comment",
         "metrics.required = true",
         "metrics.required.after = 2m",
@@ -70,7 +71,7 @@ class SettingsTest {
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), dir.resolve("trips"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4,
+        Duration.ofMillis(500), "graphite", true, true, Duration.ofMinutes(2), "web01.dc1", 5, 4,
         dir.resolve("spool"), 2L << 30, false);
     assertThat(settings.fileTrust()).isSameAs(FileTrust.RELAXED);
     assertThat(settings.spoolDir()).isEqualTo(dir.resolve("spool"));

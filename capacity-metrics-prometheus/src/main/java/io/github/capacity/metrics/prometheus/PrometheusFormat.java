@@ -1,8 +1,8 @@
 package io.github.capacity.metrics.prometheus;
 
 import io.github.capacity.api.MinuteAccount;
-import io.github.capacity.metrics.Summary;
-import io.github.capacity.metrics.spool.Spool;
+import io.github.capacity.metrics.internal.Summary;
+import io.github.capacity.sink.spool.Spool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

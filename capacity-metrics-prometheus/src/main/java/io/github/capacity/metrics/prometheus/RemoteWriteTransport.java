@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.prometheus;
 
-import io.github.capacity.metrics.Transport;
+import io.github.capacity.sink.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package io.github.capacity.metrics.prometheus;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.testing.MetricsDestinationContract;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 class PrometheusDestinationContractTest extends MetricsDestinationContract {
@@ -13,13 +13,9 @@ class PrometheusDestinationContractTest extends MetricsDestinationContract {
   }
 
   @Override
-  protected Definition unreachableDefinition() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    return new Definition("destinations.json", "p", "prometheus",
-        Map.of("url", "http://127.0.0.1:" + closedPort + "/api/v1/write", "interval", "1s"));
+  protected Definition unreachableDefinition(InetSocketAddress silent) {
+    return new Definition("destinations.json", "p", "prometheus", Map.of("url",
+        "http://127.0.0.1:" + silent.getPort() + "/api/v1/write", "interval", "1s"));
   }
 
   @Override

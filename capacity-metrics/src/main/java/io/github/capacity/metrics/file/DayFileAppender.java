@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.file;
 
-import io.github.capacity.metrics.Transport;
+import io.github.capacity.sink.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

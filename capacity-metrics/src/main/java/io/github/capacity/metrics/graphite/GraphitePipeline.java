@@ -4,12 +4,12 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.Trip;
-import io.github.capacity.metrics.Aggregator;
-import io.github.capacity.metrics.Packer;
-import io.github.capacity.metrics.Pipeline;
-import io.github.capacity.metrics.Summary;
-import io.github.capacity.metrics.Transport;
-import io.github.capacity.metrics.spool.Spool;
+import io.github.capacity.metrics.internal.Aggregator;
+import io.github.capacity.metrics.internal.Packer;
+import io.github.capacity.sink.Pipeline;
+import io.github.capacity.metrics.internal.Summary;
+import io.github.capacity.sink.Transport;
+import io.github.capacity.sink.spool.Spool;
 
 /**
  * Aggregates results per wall-clock interval and test, and sends each ended interval as a batch

@@ -1,9 +1,11 @@
 package io.github.capacity.metrics.spool;
 
+import io.github.capacity.sink.spool.Spool;
+
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.DestinationContext;
 import io.github.capacity.api.InvalidDefinitionException;
-import io.github.capacity.metrics.MetricNames;
+import io.github.capacity.metrics.internal.MetricNames;
 import java.util.Set;
 
 /**

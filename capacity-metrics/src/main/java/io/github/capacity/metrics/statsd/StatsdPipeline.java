@@ -4,9 +4,9 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.Trip;
-import io.github.capacity.metrics.Packer;
-import io.github.capacity.metrics.Pipeline;
-import io.github.capacity.metrics.Transport;
+import io.github.capacity.metrics.internal.Packer;
+import io.github.capacity.sink.Pipeline;
+import io.github.capacity.sink.Transport;
 import java.util.function.DoubleSupplier;
 
 /**

@@ -5,9 +5,9 @@ import io.github.capacity.api.DestinationContext;
 import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.MetricsSink;
-import io.github.capacity.metrics.BufferedSink;
-import io.github.capacity.metrics.DestinationSettings;
-import io.github.capacity.metrics.UdpTransport;
+import io.github.capacity.sink.BufferedSink;
+import io.github.capacity.metrics.internal.DestinationSettings;
+import io.github.capacity.sink.UdpTransport;
 import java.util.Set;
 
 /**

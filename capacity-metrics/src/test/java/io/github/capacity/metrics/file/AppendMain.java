@@ -6,7 +6,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.TimeSource;
-import io.github.capacity.metrics.Fixtures;
+import io.github.capacity.metrics.internal.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.file;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.testing.MetricsDestinationContract;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ class FileDestinationContractTest extends MetricsDestinationContract {
   }
 
   @Override
-  protected Definition unreachableDefinition() throws Exception {
+  protected Definition unreachableDefinition(InetSocketAddress silent) throws Exception {
     Files.writeString(tempDir.resolve("not-a-folder"), "");
     return new Definition("destinations.json", "f", "file", Map.of("folder", "not-a-folder/metrics"));
   }

@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.testing.RealDaemons;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -9,7 +9,7 @@ import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

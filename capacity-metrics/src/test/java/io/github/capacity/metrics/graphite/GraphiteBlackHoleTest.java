@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.graphite;
 
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -8,8 +8,8 @@ import io.github.capacity.api.Definition;
 import io.github.capacity.api.DestinationContext;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.Await;
-import io.github.capacity.metrics.BufferedSink;
+import io.github.capacity.metrics.internal.Await;
+import io.github.capacity.sink.BufferedSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.github.capacity.metrics.graphite;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.testing.MetricsDestinationContract;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 class GraphiteDestinationContractTest extends MetricsDestinationContract {
@@ -13,12 +13,9 @@ class GraphiteDestinationContractTest extends MetricsDestinationContract {
   }
 
   @Override
-  protected Definition unreachableDefinition() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    return new Definition("destinations.json", "g", "graphite", Map.of("port", closedPort, "interval", "1s"));
+  protected Definition unreachableDefinition(InetSocketAddress silent) {
+    return new Definition("destinations.json", "g", "graphite",
+        Map.of("host", silent.getHostString(), "port", silent.getPort(), "interval", "1s"));
   }
 
   @Override

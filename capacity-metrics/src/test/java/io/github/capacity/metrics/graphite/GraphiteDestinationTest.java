@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.graphite;
 
-import static io.github.capacity.metrics.Fixtures.EPOCH_MILLIS;
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.EPOCH_MILLIS;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +13,8 @@ import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.Await;
-import io.github.capacity.metrics.TestStats;
+import io.github.capacity.metrics.internal.Await;
+import io.github.capacity.metrics.internal.TestStats;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -149,7 +149,7 @@ class GraphiteDestinationTest {
 
     sink.close(Duration.ofSeconds(1));
 
-    assertThat(((io.github.capacity.metrics.BufferedSink) sink).undelivered()).isEqualTo(3);
+    assertThat(((io.github.capacity.sink.BufferedSink) sink).undelivered()).isEqualTo(3);
     assertThat(sink.health().dropped()).as("was 0: a minute lost without a count").isEqualTo(3);
   }
 

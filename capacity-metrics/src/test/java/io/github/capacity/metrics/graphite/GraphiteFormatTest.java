@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.graphite;
 
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.ErrorClass;
@@ -8,7 +8,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Trip;
-import io.github.capacity.metrics.TestStats;
+import io.github.capacity.metrics.internal.TestStats;
 import org.junit.jupiter.api.Test;
 
 class GraphiteFormatTest {

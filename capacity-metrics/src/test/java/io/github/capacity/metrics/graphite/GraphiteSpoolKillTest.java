@@ -6,7 +6,7 @@ import io.github.capacity.api.Definition;
 import io.github.capacity.api.DestinationContext;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.graphite;
 
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.Definition;
@@ -9,7 +9,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.statsd;
 
-import static io.github.capacity.metrics.Fixtures.EPOCH_MILLIS;
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.EPOCH_MILLIS;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.Definition;
@@ -13,7 +13,7 @@ import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.statsd;
 
 import io.github.capacity.api.testing.RealDaemons;
-import io.github.capacity.metrics.Await;
+import io.github.capacity.metrics.internal.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

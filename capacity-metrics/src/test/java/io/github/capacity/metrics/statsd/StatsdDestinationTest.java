@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.statsd;
 
-import static io.github.capacity.metrics.Fixtures.EPOCH_MILLIS;
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.EPOCH_MILLIS;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,7 @@ import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.testing.FakeTimeSource;
-import io.github.capacity.metrics.UdpTransport;
+import io.github.capacity.sink.UdpTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

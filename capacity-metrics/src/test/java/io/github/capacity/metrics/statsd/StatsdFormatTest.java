@@ -1,6 +1,6 @@
 package io.github.capacity.metrics.statsd;
 
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.ErrorClass;

@@ -1,7 +1,7 @@
 package io.github.capacity.metrics.udp;
 
-import static io.github.capacity.metrics.Fixtures.EPOCH_MILLIS;
-import static io.github.capacity.metrics.Fixtures.result;
+import static io.github.capacity.metrics.internal.Fixtures.EPOCH_MILLIS;
+import static io.github.capacity.metrics.internal.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.Definition;

@@ -2,8 +2,8 @@ package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
-import io.github.capacity.metrics.Summary;
-import io.github.capacity.metrics.TestStats;
+import io.github.capacity.metrics.internal.Summary;
+import io.github.capacity.metrics.internal.TestStats;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

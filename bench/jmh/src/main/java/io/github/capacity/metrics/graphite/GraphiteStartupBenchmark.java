@@ -2,8 +2,8 @@ package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
-import io.github.capacity.metrics.Aggregator;
-import io.github.capacity.metrics.TcpTransport;
+import io.github.capacity.metrics.internal.Aggregator;
+import io.github.capacity.sink.TcpTransport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,7 +2,7 @@ package io.github.capacity.metrics.prometheus;
 
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Result;
-import io.github.capacity.metrics.Aggregator;
+import io.github.capacity.metrics.internal.Aggregator;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package com.example.capacity.hello;
 
+import io.github.capacity.api.ApiVersion;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.PreparedTest;
@@ -23,6 +24,11 @@ import java.util.Set;
  */
 public final class HelloTestType implements TestType {
   private static final Set<String> KEYS = Set.of("host", "port", "timeout", "expect");
+
+  @Override
+  public String apiVersion() {
+    return ApiVersion.CURRENT; // the compiler records the API this plugin is built against
+  }
 
   @Override
   public String name() {
