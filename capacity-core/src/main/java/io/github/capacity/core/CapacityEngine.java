@@ -50,6 +50,10 @@ import java.util.function.ToIntFunction;
  *
  * <p>{@link #runMinute()}/{@link #runUntil} run on the calling thread, one run at a time. {@link
  * #configChanged()} and {@link #stop()} may be called from any thread.
+ *
+ * <p>Over 400 lines, most of them the {@link Builder}: one documented, validated method per
+ * setting an embedder may give, kept beside the engine it builds so the public API reads in one
+ * place.
  */
 public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;

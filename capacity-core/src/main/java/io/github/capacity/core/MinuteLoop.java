@@ -22,12 +22,18 @@ import org.slf4j.LoggerFactory;
  * The scheduler: one thread that sleeps until the next planned start, starts everything due, and
  * reacts to configuration changes and stop requests in between. Windows are calendar minutes;
  * when a run spans several, each line's next window starts exactly where its plan says.
+ *
+ * <p>About 390 lines, above the usual size, because it holds the one thing that must not be
+ * shared: the scheduler thread's state (the running tests, the window, what is held). What can
+ * be decided apart is: what a new configuration changes ({@link LineChanges}), the accounts of
+ * ended windows ({@link ClosingWindows}), the end of a run ({@link Drain}), {@code
+ * metrics.required} ({@link BlindWatch}), guardrails ({@code Guardrails}) and the plan ({@code
+ * Schedule}).
  */
 final class MinuteLoop {
   private static final Logger log = LoggerFactory.getLogger(MinuteLoop.class);
   static final long WINDOW_NANOS = 60_000_000_000L;
   private static final long CANCEL_GRACE_NANOS = 200_000_000L;
-  private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
   /** How late after a window's end its due executions may still start (scheduler jitter). */
   static final long LATE_START_GRACE_NANOS = 100_000_000L;
 
@@ -35,7 +41,7 @@ final class MinuteLoop {
   private final Catalog catalog;
   private final ConfigSource configSource;
   private final long drainNanos;
-  private final Duration metricsRequiredAfter;
+  private final BlindWatch blindWatch;
   private final Waker waker;
   private final Drain drain;
 
@@ -58,7 +64,6 @@ final class MinuteLoop {
   private final Map<String, RunTotals> totals = new LinkedHashMap<>();
   private long windowStartNanos;
   private long windowMinuteMillis;
-  private long nextHealthCheckNanos;
   private boolean configApplied;
 
   MinuteLoop(RunContext context, Catalog catalog, ConfigSource configSource, Duration drainTimeout,
@@ -67,7 +72,7 @@ final class MinuteLoop {
     this.catalog = catalog;
     this.configSource = configSource;
     this.drainNanos = drainTimeout.toNanos();
-    this.metricsRequiredAfter = metricsRequiredAfter;
+    this.blindWatch = new BlindWatch(metricsRequiredAfter);
     this.waker = context.waker;
     this.drain = new Drain(context);
     this.closing = new ClosingWindows(context.host, drainNanos);
@@ -197,7 +202,8 @@ final class MinuteLoop {
         continue; // sweep the failed test out before sleeping
       }
       next = Math.min(next, closing.reportEnded(now));
-      next = Math.min(next, checkDelivery(now));
+      next = Math.min(next,
+          blindWatch.check(now, context.time.wallMillis(), active(), this::stopBlind));
       waker.sleepUntil(next);
     }
     boolean stopped = stopRequested || waker.interruptedFromOutside();
@@ -359,26 +365,10 @@ final class MinuteLoop {
     }
   }
 
-  /** {@code metrics.required}: stops tests whose destination has failed too long. */
-  private long checkDelivery(long now) {
-    if (metricsRequiredAfter == null || runs.isEmpty()) {
-      return Long.MAX_VALUE;
-    }
-    if (now >= nextHealthCheckNanos) {
-      nextHealthCheckNanos = now + HEALTH_CHECK_NANOS;
-      long wall = context.time.wallMillis();
-      for (TestRun run : active()) {
-        MetricsSink.Health health = run.sink().health();
-        if (health.failing() && wall - health.failingSinceMillis() > metricsRequiredAfter.toMillis()) {
-          log.error("{}: stopping test {}: its destination has failed to deliver for {} s and"
-              + " metrics.required is true; last error: {}", run.line().where(),
-              run.line().testName(), (wall - health.failingSinceMillis()) / 1000, health.lastError());
-          stoppedBlind.add(run.line().testName());
-          stopRun(removeRun(run.line().testName()));
-        }
-      }
-    }
-    return nextHealthCheckNanos;
+  /** Stops, for the rest of the run, a test whose destination failed too long. */
+  private void stopBlind(TestRun run) {
+    stoppedBlind.add(run.line().testName());
+    stopRun(removeRun(run.line().testName()));
   }
 
   /** Drains (or, when stopped, cancels) what is in flight, sends accounts, flushes. */

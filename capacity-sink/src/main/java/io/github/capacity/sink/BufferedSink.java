@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * ends that at once). With a {@link Spool} (see {@link Pipeline}), a failed delivery moves the
  * pending payloads there, and so does every payload made while the back-off lasts; a flush then
  * reports {@code false} (spooled, not delivered). Thread safe.
+ *
+ * <p>A little over 300 lines: the sender loop, its back-off and the stuck-write cut-off share one
+ * lock and one set of counters, which splitting would spread over classes that must then agree.
  */
 public final class BufferedSink implements MetricsSink {
   private static final Logger log = LoggerFactory.getLogger(BufferedSink.class);
