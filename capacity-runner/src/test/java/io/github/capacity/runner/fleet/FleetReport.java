@@ -1,0 +1,62 @@
+package io.github.capacity.runner.fleet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The fleet test's figures, as a Markdown table written at the end (also when it failed). */
+final class FleetReport {
+  private final int hosts;
+  private final List<String> minutes = new ArrayList<>();
+  private final Map<String, Long> changeMillis = new TreeMap<>();
+  private String spacing = "not measured";
+  private String stop = "not measured";
+
+  FleetReport(int hosts) {
+    this.hosts = hosts;
+  }
+
+  void minute(String what, long minuteMillis, int requested, int served) {
+    minutes.add(String.format(Locale.ROOT, "| %s (%s) | %d | %d |", what, Instant.ofEpochMilli(minuteMillis),
+        requested, served));
+  }
+
+  void spacing(double fleetCv, double oneHostCv) {
+    spacing = String.format(Locale.ROOT, "%.3f (one host's: %.3f)", fleetCv, oneHostCv);
+  }
+
+  void change(String host, long latencyMillis) {
+    changeMillis.put(host, latencyMillis);
+  }
+
+  void stop(long spreadMillis, long silentAfterMillis) {
+    stop = silentAfterMillis + " ms after the last host's stop file (the files landed over "
+        + spreadMillis + " ms)";
+  }
+
+  void write(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("Fleet of " + hosts + " simulated hosts (FleetIT), " + Instant.now() + ":");
+    lines.add("");
+    lines.add("| minute | requested total | served total |");
+    lines.add("| --- | ---: | ---: |");
+    lines.addAll(minutes);
+    lines.add("");
+    lines.add("| figure | value |");
+    lines.add("| --- | --- |");
+    lines.add("| combined gap CV, first minute (middle 58 s) | " + spacing + " |");
+    lines.add("| rate change, file landed to new rate at the target | "
+        + (changeMillis.isEmpty() ? "not measured" : changeMillis.toString().replaceAll("[{}]", "") + " ms") + " |");
+    lines.add("| stop, last arrival | " + stop + " |");
+    String text = String.join("\n", lines) + "\n";
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, text);
+    System.out.print(text);
+  }
+}

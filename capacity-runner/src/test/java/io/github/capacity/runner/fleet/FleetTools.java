@@ -1,0 +1,95 @@
+package io.github.capacity.runner.fleet;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the fleet test needs from the machine, and the variables that make a folder a host. */
+final class FleetTools {
+  private FleetTools() {}
+
+  /**
+   * Ansible, nginx and an ssh client (for the unreachable host) must be installed: in CI a missing
+   * one fails the test, elsewhere it skips it, naming the packages.
+   */
+  static void require() {
+    List<String> missing = new ArrayList<>();
+    if (!onPath("ansible-playbook")) {
+      missing.add("ansible-playbook (apt-get install ansible)");
+    }
+    if (!Files.isExecutable(FleetTarget.BINARY)) {
+      missing.add(FleetTarget.BINARY + " (apt-get install nginx)");
+    }
+    if (!onPath("ssh")) {
+      missing.add("ssh (apt-get install openssh-client)");
+    }
+    String message = "the fleet test needs " + String.join(", ", missing) + "; .ci/run installs them";
+    if ("true".equals(System.getenv("CI")) && !missing.isEmpty()) {
+      fail(message);
+    }
+    assumeTrue(missing.isEmpty(), message);
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+      if (Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The role's variables for a simulated host: a local connection, every path under the host's
+   * {@code capacity_root} (an inventory variable), the runs and the files owned by the user running
+   * the test (root in CI), Java as the test's own, and no package or system user installed.
+   */
+  static Map<String, Object> simulatedHostVars() throws IOException {
+    Path probe = Files.createTempFile("capacity-owner", ".probe");
+    PosixFileAttributes owner = Files.readAttributes(probe, PosixFileAttributes.class);
+    Files.delete(probe);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("ansible_connection", "local");
+    vars.put("ansible_python_interpreter", "{{ ansible_playbook_python }}");
+    vars.put("ansible_become", false);
+    vars.put("capacity_tarball", System.getProperty("capacity.distribution"));
+    vars.put("capacity_manage_user", false);
+    vars.put("capacity_user", owner.owner().getName());
+    vars.put("capacity_group", owner.group().getName());
+    vars.put("capacity_config_owner", owner.owner().getName());
+    vars.put("capacity_config_group", owner.group().getName());
+    vars.put("capacity_java_packages", List.of());
+    vars.put("capacity_java_home", System.getProperty("java.home"));
+    vars.put("capacity_install_root", "{{ capacity_root }}/opt");
+    vars.put("capacity_etc_dir", "{{ capacity_root }}/etc/capacity");
+    vars.put("capacity_log_dir", "{{ capacity_root }}/var/log/capacity");
+    vars.put("capacity_lock_dir", "{{ capacity_root }}/var/lock/capacity");
+    vars.put("capacity_candidate_dir", "{{ capacity_root }}/var/lib/capacity/candidate");
+    vars.put("capacity_tmpfiles_file", "{{ capacity_root }}/etc/tmpfiles.d/capacity.conf");
+    vars.put("capacity_cron_file", "{{ capacity_root }}/etc/cron.d/capacity");
+    vars.put("capacity_systemd_dir", "{{ capacity_root }}/etc/systemd/system");
+    vars.put("capacity_systemd_manage", false);
+    vars.put("capacity_settings", Map.of("drain.timeout", "2s"));
+    return vars;
+  }
+
+  /** A host's variables that make it unreachable: ssh to a port of 127.0.0.1 nothing listens on. */
+  static Map<String, Object> unreachable() throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    return Map.of("ansible_connection", "ssh", "ansible_host", "127.0.0.1", "ansible_port", port,
+        "ansible_ssh_common_args", "-o ConnectTimeout=5 -o BatchMode=yes -o UserKnownHostsFile=/dev/null");
+  }
+}
