@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class Ansible {
   private static final Pattern RECAP = Pattern.compile(
       "^(\\S+)\\s*:\\s*ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)", Pattern.MULTILINE);
-  private static final Duration TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   /** One host's line of the play recap. */
   record Recap(int ok, int changed, int unreachable, int failed) {}

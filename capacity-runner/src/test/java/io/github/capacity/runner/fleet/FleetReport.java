@@ -15,6 +15,7 @@ final class FleetReport {
   private final int hosts;
   private final List<String> minutes = new ArrayList<>();
   private final Map<String, Long> changeMillis = new TreeMap<>();
+  private final List<String> plays = new ArrayList<>();
   private String spacing = "not measured";
   private String stop = "not measured";
 
@@ -25,6 +26,10 @@ final class FleetReport {
   void minute(String what, long minuteMillis, int requested, int served) {
     minutes.add(String.format(Locale.ROOT, "| %s (%s) | %d | %d |", what, Instant.ofEpochMilli(minuteMillis),
         requested, served));
+  }
+
+  void ansible(String what, Ansible.Run run) {
+    plays.add("| ansible-playbook: " + what + " | " + (run.endMillis() - run.startMillis()) + " ms |");
   }
 
   void spacing(double fleetCv, double oneHostCv) {
@@ -54,6 +59,7 @@ final class FleetReport {
     lines.add("| rate change, file landed to new rate at the target | "
         + (changeMillis.isEmpty() ? "not measured" : changeMillis.toString().replaceAll("[{}]", "") + " ms") + " |");
     lines.add("| stop, last arrival | " + stop + " |");
+    lines.addAll(plays);
     String text = String.join("\n", lines) + "\n";
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, text);
