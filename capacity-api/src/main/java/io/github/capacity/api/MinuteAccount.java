@@ -18,6 +18,12 @@ package io.github.capacity.api;
  * @param dropped executions not started because {@code max_in_flight} were running
  * @param cancelled executions cancelled by the engine
  * @param skipped executions owed but not run: too late to catch up, or {@code catch_up=skip}
+ * @param fleetPlanned for a fleet-wide rate ({@code fleet:6000}), the whole fleet's plan for the
+ *     minute, of which this host's share is {@code planned} when it ran the whole minute; 0 for a
+ *     per-host rate
+ * @param fleetIndex this host's place in the fleet, from 0 ({@code fleet.index}); 0 for a
+ *     per-host rate
+ * @param fleetSize hosts in the fleet ({@code fleet.size}); 0 for a per-host rate
  */
 public record MinuteAccount(
     String testName,
@@ -30,4 +36,21 @@ public record MinuteAccount(
     long failed,
     long dropped,
     long cancelled,
-    long skipped) {}
+    long skipped,
+    long fleetPlanned,
+    int fleetIndex,
+    int fleetSize) {
+
+  /** The account of a line with a per-host rate. */
+  public MinuteAccount(String testName, String host, long minuteEpochMillis, long planned,
+      long started, long completed, long ok, long failed, long dropped, long cancelled,
+      long skipped) {
+    this(testName, host, minuteEpochMillis, planned, started, completed, ok, failed, dropped,
+        cancelled, skipped, 0, 0, 0);
+  }
+
+  /** Whether the line's rate is a fleet's total, of which this host ran its share. */
+  public boolean fleetWide() {
+    return fleetSize > 0;
+  }
+}

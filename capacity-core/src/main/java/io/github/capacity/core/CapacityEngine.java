@@ -7,9 +7,11 @@ import io.github.capacity.api.Result;
 import io.github.capacity.api.TestContext;
 import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ public final class CapacityEngine implements AutoCloseable {
   private final MinuteLoop loop;
   private final Catalog catalog;
   private final Duration closeTimeout;
+  private final ConfigSource configSource;
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
@@ -54,10 +57,11 @@ public final class CapacityEngine implements AutoCloseable {
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
         new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
         b.destinationLines, testContext, destinationContext, b.defaultDestination);
-    RunContext context = new RunContext(b.time, b.host, b.catchUp, b.catchUpMaxFactor,
+    RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
         b.maxInFlight, b.resultListener);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
+    this.configSource = b.configSource;
     // The run has flushed already; closing only has stragglers to send.
     this.closeTimeout = Duration.ofSeconds(1);
   }
@@ -96,6 +100,15 @@ public final class CapacityEngine implements AutoCloseable {
     loop.prepare();
   }
 
+  /**
+   * Finds every problem a run would meet, before anything runs: reads the {@link ConfigSource},
+   * prepares every test definition and opens every destination (kept for the run, as {@link
+   * #prepare()} does), with the run's own resolution and words. Not during a run.
+   */
+  public Validation validate() {
+    return Validator.validate(configSource, catalog);
+  }
+
   /** Re-reads the {@link ConfigSource} now: new lines start, removed ones stop. Any thread. */
   public void configChanged() {
     loop.configChanged();
@@ -117,6 +130,7 @@ public final class CapacityEngine implements AutoCloseable {
    */
   public static final class Builder {
     private String host = HostName.local();
+    private Fleet fleet = Fleet.ALONE;
     private String version = Version.CURRENT;
     private TimeSource time = TimeSource.system();
     private final Map<String, TestType> testTypes = new LinkedHashMap<>();
@@ -142,6 +156,15 @@ public final class CapacityEngine implements AutoCloseable {
     /** The host name used in results, metric names and phase offsets. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * This host's place in its fleet: a fleet-wide rate ({@code fleet:6000}) runs this host's
+     * share of it. Defaults to {@link Fleet#ALONE}, where the share is the whole.
+     */
+    public Builder fleet(Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 
@@ -209,6 +232,9 @@ public final class CapacityEngine implements AutoCloseable {
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
+      }
+      if (settings.fleet() != null) {
+        fleet(settings.fleet());
       }
       return this;
     }

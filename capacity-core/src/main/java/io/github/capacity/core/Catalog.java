@@ -83,7 +83,42 @@ final class Catalog {
           "test_type \"" + line.testType() + "\" is not defined in the tests file, expected one of: "
               + namesOrNone(tests.keySet()))), ErrorClass.UNKNOWN_TEST_TYPE);
     }
-    return prepared.computeIfAbsent(line.testType(), name -> prepare(definition));
+    return test(line.testType());
+  }
+
+  /** The prepared test of the definition {@code name}, or why there is none; prepared once. */
+  Resolved<PreparedTest> test(String name) {
+    Definition definition = tests.get(name);
+    if (definition == null) {
+      throw new IllegalArgumentException("no test definition named " + name);
+    }
+    return prepared.computeIfAbsent(name, n -> prepare(definition));
+  }
+
+  /** The test type that the definition {@code name} asks for, or {@code null} when undefined. */
+  String typeOf(String name) {
+    Definition definition = tests.get(name);
+    return definition == null ? null : definition.type();
+  }
+
+  /** The names of every test definition, in file order. */
+  Set<String> testNames() {
+    return tests.keySet();
+  }
+
+  /** The names of every destination, defined or built in. */
+  Set<String> destinationNames() {
+    return allDestinationNames();
+  }
+
+  /** The destination that {@code line}'s results go to, after any fallback. */
+  String destinationOf(TestLine line) {
+    String name = line.destination();
+    return isDestination(name) ? name : defaultDestination;
+  }
+
+  private boolean isDestination(String name) {
+    return destinations.containsKey(name) || destinationTypes.containsKey(name);
   }
 
   private Resolved<PreparedTest> prepare(Definition definition) {
@@ -112,12 +147,17 @@ final class Catalog {
    */
   Resolved<MetricsSink> sink(TestLine line) {
     String name = line.destination();
-    if (!destinations.containsKey(name) && !destinationTypes.containsKey(name)) {
-      warnOnce(line.where() + ": metrics_destination \"" + name + "\" is not defined, using the"
-          + " default destination \"" + defaultDestination + "\"; expected one of: "
-          + namesOrNone(allDestinationNames()));
+    if (!isDestination(name)) {
+      warnOnce(new ConfigError(line.source(), line.line(), "metrics_destination \"" + name
+          + "\" is not defined, using the default destination \"" + defaultDestination
+          + "\"; expected one of: " + namesOrNone(allDestinationNames())));
       name = defaultDestination;
     }
+    return sink(name);
+  }
+
+  /** The sink of the destination {@code name}, defined or built in, or why there is none. */
+  Resolved<MetricsSink> sink(String name) {
     return sinks.computeIfAbsent(name, this::open);
   }
 
@@ -195,12 +235,17 @@ final class Catalog {
     return error;
   }
 
-  private final Set<String> warned = new LinkedHashSet<>();
+  private final Map<String, ConfigError> warnings = new LinkedHashMap<>();
 
-  private void warnOnce(String message) {
-    if (warned.add(message)) {
-      log.warn("{}", message);
+  private synchronized void warnOnce(ConfigError warning) {
+    if (warnings.putIfAbsent(warning.toString(), warning) == null) {
+      log.warn("{}", warning);
     }
+  }
+
+  /** Every distinct warning met so far, in the order met. */
+  synchronized List<ConfigError> warnings() {
+    return new ArrayList<>(warnings.values());
   }
 
   private static ConfigError definitionError(ToIntFunction<String> lines, InvalidDefinitionException e) {

@@ -3,6 +3,7 @@ package io.github.capacity.core;
 import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
+import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,6 +24,9 @@ final class MinuteCounters {
   final LongAdder cancelled = new LongAdder();
   final LongAdder skipped = new LongAdder();
   private boolean reported;
+  /** The latest plan's fleet figures (scheduler thread): zero size for a per-host rate. */
+  private long fleetPlanned;
+  private Fleet fleet;
 
   MinuteCounters(String testName, long minuteEpochMillis, long windowEndNanos) {
     this.testName = testName;
@@ -41,6 +45,12 @@ final class MinuteCounters {
     }
   }
 
+  /** Records the fleet's plan of the window and this host's place; scheduler thread only. */
+  void fleet(long fleetPlanned, Fleet fleet) {
+    this.fleetPlanned = fleetPlanned;
+    this.fleet = fleet;
+  }
+
   /** Marks the account as sent; returns false if it already was. Scheduler thread only. */
   boolean markReported() {
     if (reported) {
@@ -56,6 +66,7 @@ final class MinuteCounters {
     long skippedCount = skipped.sum();
     return new MinuteAccount(testName, host, minuteEpochMillis,
         startedCount + droppedCount + skippedCount, startedCount, completed.sum(), ok.sum(),
-        failed.sum(), droppedCount, cancelled.sum(), skippedCount);
+        failed.sum(), droppedCount, cancelled.sum(), skippedCount,
+        fleet == null ? 0 : fleetPlanned, fleet == null ? 0 : fleet.index(), fleet == null ? 0 : fleet.size());
   }
 }

@@ -1,16 +1,14 @@
 package io.github.capacity.core;
 
-import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MetricsSink;
-import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Problem;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.TestLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +26,6 @@ final class MinuteLoop {
   static final long WINDOW_NANOS = 60_000_000_000L;
   private static final long CANCEL_GRACE_NANOS = 200_000_000L;
   private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
-  /** What the destinations get to deliver their last results after the drain. */
-  static final Duration FLUSH_BUDGET = Duration.ofSeconds(2);
-
-  /** A window's account waiting for its executions to end. */
-  private record Closing(MinuteCounters counters, MetricsSink sink) {}
 
   private final RunContext context;
   private final Catalog catalog;
@@ -40,6 +33,7 @@ final class MinuteLoop {
   private final long drainNanos;
   private final Duration metricsRequiredAfter;
   private final Waker waker;
+  private final Drain drain;
 
   private volatile boolean configDirty;
   private volatile boolean stopRequested;
@@ -49,8 +43,7 @@ final class MinuteLoop {
   private final Map<String, TestRun> runs = new LinkedHashMap<>();
   /** The values of {@link #runs}, for the loop's every wake; null when runs changed since. */
   private TestRun[] active;
-  private final List<Closing> closing = new ArrayList<>();
-  private final List<MinuteAccount> accounts = new ArrayList<>();
+  private final ClosingWindows closing;
   private final Set<String> reportedProblems = new HashSet<>();
   private final Set<String> stoppedBlind = new HashSet<>();
   private long windowStartNanos;
@@ -64,7 +57,9 @@ final class MinuteLoop {
     this.configSource = configSource;
     this.drainNanos = drainTimeout.toNanos();
     this.metricsRequiredAfter = metricsRequiredAfter;
-    this.waker = new Waker(context.time);
+    this.waker = context.waker;
+    this.drain = new Drain(context);
+    this.closing = new ClosingWindows(context.host, drainNanos);
   }
 
   long wallMillis() {
@@ -123,7 +118,7 @@ final class MinuteLoop {
   }
 
   private RunSummary run(long endNanos) {
-    accounts.clear();
+    closing.startRun();
     long now = context.time.nanoTime();
     windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
     windowStartNanos = context.nanosAt(windowMinuteMillis);
@@ -157,7 +152,7 @@ final class MinuteLoop {
         run.startDue(now);
         next = Math.min(next, run.nextDueNanos());
       }
-      next = Math.min(next, reportEndedWindows(now));
+      next = Math.min(next, closing.reportEnded(now));
       next = Math.min(next, checkDelivery(now));
       waker.sleepUntil(next);
     }
@@ -167,7 +162,7 @@ final class MinuteLoop {
       Thread.currentThread().interrupt();
     }
     stopRequested = false;
-    return new RunSummary(accounts, stopped, catalog.problems());
+    return new RunSummary(closing.reported(), stopped, catalog.problems());
   }
 
   private void applyConfig(long now) {
@@ -183,48 +178,27 @@ final class MinuteLoop {
         log.error("{}", error);
       }
     }
-    Map<String, TestLine> wanted = new LinkedHashMap<>();
-    for (TestLine line : snapshot.lines()) {
-      wanted.putIfAbsent(line.testName(), line);
+    List<TestLine> running = new ArrayList<>(runs.size());
+    for (TestRun run : runs.values()) {
+      running.add(run.line());
     }
-    for (Iterator<TestRun> it = runs.values().iterator(); it.hasNext(); ) {
-      TestRun run = it.next();
-      if (!wanted.containsKey(run.line().testName())) {
-        log.info("{}: test {} removed, stopping it", run.line().where(), run.line().testName());
-        stopRun(run);
-        it.remove();
-        active = null;
-      }
+    LineChanges changes = LineChanges.between(running, snapshot.lines(), stoppedBlind);
+    for (TestLine line : changes.removed()) {
+      log.info("{}: test {} removed, stopping it", line.where(), line.testName());
+      stopRun(removeRun(line.testName()));
     }
-    for (TestLine line : wanted.values()) {
-      if (!stoppedBlind.contains(line.testName())) {
-        startOrUpdate(line, now);
-      }
+    for (TestLine line : changes.started()) {
+      start(line, now);
+    }
+    for (TestLine line : changes.changed()) {
+      update(line, now);
     }
   }
 
-  private void startOrUpdate(TestLine line, long now) {
-    TestRun existing = runs.get(line.testName());
-    if (existing != null && existing.line().equals(line)) {
-      return;
-    }
+  private void start(TestLine line, long now) {
     Catalog.Resolved<MetricsSink> sink = catalog.sink(line);
     Catalog.Resolved<PreparedTest> test = catalog.test(line);
-    if (sink.value() == null || test.value() == null) {
-      if (sink.value() != null && reportedProblems.add(line.testName() + "|" + test.error())) {
-        sink.value().problem(new Problem(line.testName(), context.host, test.kind(),
-            test.error().toString(), context.time.wallMillis()));
-      }
-      if (existing != null) {
-        stopRun(existing);
-        runs.remove(line.testName());
-        active = null;
-      }
-      return;
-    }
-    if (existing != null) {
-      log.info("{}: test {} changed, re-planning the rest of the minute", line.where(), line.testName());
-      existing.update(line, test.value(), sink.value(), now);
+    if (!resolved(line, sink, test)) {
       return;
     }
     TestRun run = new TestRun(context, line, test.value(), sink.value());
@@ -233,8 +207,42 @@ final class MinuteLoop {
     // client, say) takes a good part of the start-up, and a plan from the earlier time would
     // find everything due meanwhile past its catch-up line and start it all at once.
     run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, context.time.nanoTime());
-    runs.put(line.testName(), run);
+    addRun(run);
+  }
+
+  private void update(TestLine line, long now) {
+    Catalog.Resolved<MetricsSink> sink = catalog.sink(line);
+    Catalog.Resolved<PreparedTest> test = catalog.test(line);
+    if (!resolved(line, sink, test)) {
+      stopRun(removeRun(line.testName())); // its new definition cannot run: stop the old one
+      return;
+    }
+    log.info("{}: test {} changed, re-planning the rest of the minute", line.where(), line.testName());
+    runs.get(line.testName()).update(line, test.value(), sink.value(), now);
+  }
+
+  /** Whether both resolved; if not, the problem goes once to the destination when there is one. */
+  private boolean resolved(TestLine line, Catalog.Resolved<MetricsSink> sink,
+      Catalog.Resolved<PreparedTest> test) {
+    if (sink.value() != null && test.value() != null) {
+      return true;
+    }
+    if (sink.value() != null && reportedProblems.add(line.testName() + "|" + test.error())) {
+      sink.value().problem(new Problem(line.testName(), context.host, test.kind(),
+          test.error().toString(), context.time.wallMillis()));
+    }
+    return false;
+  }
+
+  // Every change of runs goes through these two, so the array the loop walks is never stale.
+  private void addRun(TestRun run) {
+    runs.put(run.line().testName(), run);
     active = null;
+  }
+
+  private TestRun removeRun(String testName) {
+    active = null;
+    return runs.remove(testName);
   }
 
   private TestRun[] active() {
@@ -246,13 +254,13 @@ final class MinuteLoop {
 
   private void stopRun(TestRun run) {
     run.cancelAll();
-    closing.add(new Closing(run.counters(), run.sink()));
+    closing.close(run);
   }
 
   private void endWindow() {
     for (TestRun run : runs.values()) {
       run.windowEnded();
-      closing.add(new Closing(run.counters(), run.sink()));
+      closing.close(run);
     }
   }
 
@@ -264,36 +272,6 @@ final class MinuteLoop {
     }
   }
 
-  /**
-   * Sends the accounts of windows whose executions have all ended (or whose drain time is over).
-   * Returns when to look again.
-   */
-  private long reportEndedWindows(long now) {
-    if (closing.isEmpty()) {
-      return Long.MAX_VALUE;
-    }
-    long next = Long.MAX_VALUE;
-    for (Iterator<Closing> it = closing.iterator(); it.hasNext(); ) {
-      Closing c = it.next();
-      long deadline = c.counters().windowEndNanos + drainNanos;
-      if (c.counters().inFlight.get() == 0 || now >= deadline) {
-        report(c);
-        it.remove();
-      } else {
-        next = Math.min(next, deadline);
-      }
-    }
-    return next;
-  }
-
-  private void report(Closing c) {
-    if (c.counters().markReported()) {
-      MinuteAccount account = c.counters().account(context.host);
-      accounts.add(account);
-      c.sink().account(account);
-    }
-  }
-
   /** {@code metrics.required}: stops tests whose destination has failed too long. */
   private long checkDelivery(long now) {
     if (metricsRequiredAfter == null || runs.isEmpty()) {
@@ -302,17 +280,14 @@ final class MinuteLoop {
     if (now >= nextHealthCheckNanos) {
       nextHealthCheckNanos = now + HEALTH_CHECK_NANOS;
       long wall = context.time.wallMillis();
-      for (Iterator<TestRun> it = runs.values().iterator(); it.hasNext(); ) {
-        TestRun run = it.next();
+      for (TestRun run : active()) {
         MetricsSink.Health health = run.sink().health();
         if (health.failing() && wall - health.failingSinceMillis() > metricsRequiredAfter.toMillis()) {
           log.error("{}: stopping test {}: its destination has failed to deliver for {} s and"
               + " metrics.required is true; last error: {}", run.line().where(),
               run.line().testName(), (wall - health.failingSinceMillis()) / 1000, health.lastError());
           stoppedBlind.add(run.line().testName());
-          stopRun(run);
-          it.remove();
-          active = null;
+          stopRun(removeRun(run.line().testName()));
         }
       }
     }
@@ -323,70 +298,19 @@ final class MinuteLoop {
   private void finish(boolean stopped) {
     long now = context.time.nanoTime();
     if (!stopped) {
-      awaitIdle(now + drainNanos);
+      drain.awaitIdle(now + drainNanos);
     }
     for (TestRun run : runs.values()) {
       run.cancelAll();
     }
-    awaitIdle(context.time.nanoTime() + CANCEL_GRACE_NANOS);
+    drain.awaitIdle(context.time.nanoTime() + CANCEL_GRACE_NANOS);
     for (TestRun run : runs.values()) {
       run.abandonAll();
-      closing.add(new Closing(run.counters(), run.sink()));
+      closing.close(run);
     }
-    for (Closing c : closing) {
-      report(c);
-    }
-    closing.clear();
+    closing.reportAll();
     runs.clear();
     active = null;
-    flushAll(catalog.openSinks());
-  }
-
-  /**
-   * Flushes every sink at once, each on its own short-lived thread, so that one stalled metrics
-   * server cannot eat the others' time; the whole takes at most {@link #FLUSH_BUDGET}.
-   */
-  private static void flushAll(List<MetricsSink> sinks) {
-    List<Thread> flushing = new ArrayList<>();
-    for (MetricsSink sink : sinks) {
-      Thread thread = new Thread(() -> {
-        try {
-          if (!sink.flush(FLUSH_BUDGET)) {
-            log.warn("a metrics destination did not deliver everything within {} ms: {}",
-                FLUSH_BUDGET.toMillis(), sink.health().lastError());
-          }
-        } catch (RuntimeException e) {
-          log.warn("flushing a metrics destination failed: {}", e.toString());
-        }
-      }, "capacity-flush");
-      thread.setDaemon(true);
-      thread.start();
-      flushing.add(thread);
-    }
-    // Real time, whatever the engine's clock: sinks flush against the real network.
-    long deadline = System.nanoTime() + FLUSH_BUDGET.toNanos() + 100_000_000L;
-    try {
-      for (Thread thread : flushing) {
-        long leftMillis = (deadline - System.nanoTime()) / 1_000_000L;
-        if (leftMillis > 0) {
-          thread.join(leftMillis);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Sleeps until nothing is in flight (the last completion wakes us) or the deadline. */
-  private void awaitIdle(long deadlineNanos) {
-    context.onIdle = waker::wake;
-    try {
-      while (context.totalInFlight.get() > 0 && context.time.nanoTime() < deadlineNanos
-          && !waker.interruptedFromOutside()) {
-        waker.sleepUntil(deadlineNanos);
-      }
-    } finally {
-      context.onIdle = null;
-    }
+    Drain.flushAll(catalog.openSinks());
   }
 }

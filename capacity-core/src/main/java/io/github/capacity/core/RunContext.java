@@ -3,6 +3,7 @@ package io.github.capacity.core;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -14,25 +15,31 @@ import java.util.function.Consumer;
 final class RunContext {
   final TimeSource time;
   final String host;
+  /** This host's place for fleet-wide rates. */
+  final Fleet fleet;
   final CatchUp catchUp;
   final double catchUpMaxFactor;
   final int maxInFlight;
   final Consumer<Result> resultListener;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
-  /** Called when {@link #totalInFlight} drops to zero while the run drains; else {@code null}. */
-  volatile Runnable onIdle;
+  /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
+  final Waker waker;
+  /** Whether the scheduler waits in a drain, so the completion that empties the run wakes it. */
+  volatile boolean draining;
   private final long anchorEpochNanos;
   private final long anchorNanos;
 
-  RunContext(TimeSource time, String host, CatchUp catchUp, double catchUpMaxFactor,
+  RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
       int maxInFlight, Consumer<Result> resultListener) {
     this.time = time;
     this.host = host;
+    this.fleet = fleet;
     this.catchUp = catchUp;
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;
   }
@@ -42,11 +49,8 @@ final class RunContext {
   }
 
   void executionEnded() {
-    if (totalInFlight.decrementAndGet() == 0) {
-      Runnable idle = onIdle;
-      if (idle != null) {
-        idle.run();
-      }
+    if (totalInFlight.decrementAndGet() == 0 && draining) {
+      waker.wake();
     }
   }
 

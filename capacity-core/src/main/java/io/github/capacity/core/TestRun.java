@@ -7,7 +7,9 @@ import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.Result;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.pacing.Rate;
 import io.github.capacity.core.pacing.Schedule;
+import io.github.capacity.core.pacing.Window;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,7 @@ final class TestRun {
   private volatile MetricsSink sink;
 
   // Scheduler thread only.
+  private Window window;
   private Schedule schedule;
   private long nextIndex;
   private long runInWindow;
@@ -55,9 +58,9 @@ final class TestRun {
     return counters;
   }
 
-  /** Switches to another definition, destination or frequency, keeping the window's count. */
+  /** Switches to another definition, destination or rate, keeping the window's count. */
   void update(TestLine newLine, PreparedTest newTest, MetricsSink newSink, long nowNanos) {
-    boolean replan = newLine.frequency() != line.frequency();
+    boolean replan = !newLine.rate().equals(line.rate());
     boolean newTestOrRate = replan || newTest != test;
     line = newLine;
     test = newTest;
@@ -66,8 +69,7 @@ final class TestRun {
       announceRate();
     }
     if (replan && schedule != null) {
-      plan(schedule.windowStartNanos(), schedule.windowEndNanos() - schedule.windowStartNanos(),
-          nowNanos, runInWindow);
+      plan(nowNanos, runInWindow);
     }
   }
 
@@ -77,26 +79,34 @@ final class TestRun {
    */
   void startWindow(long windowStartNanos, long windowNanos, long minuteEpochMillis, long startNanos) {
     counters = new MinuteCounters(line.testName(), minuteEpochMillis, windowStartNanos + windowNanos);
-    plan(windowStartNanos, windowNanos, startNanos, 0);
+    window = new Window(windowStartNanos, windowNanos, minuteEpochMillis);
+    plan(startNanos, 0);
   }
 
-  private void plan(long windowStartNanos, long windowNanos, long startNanos, long alreadyRun) {
-    int frequency = line.frequency();
-    long phase = Schedule.phaseNanos(context.host, line.testName(), windowNanos / frequency);
-    schedule = new Schedule(windowStartNanos, windowNanos, frequency, phase, startNanos,
+  private void plan(long startNanos, long alreadyRun) {
+    Rate rate = line.rate();
+    schedule = Schedule.of(rate, context.fleet, context.host, line.testName(), window, startNanos,
         alreadyRun, context.catchUp, context.catchUpMaxFactor);
     nextIndex = schedule.firstIndex();
     runInWindow = Math.max(alreadyRun, nextIndex);
     counters.skipped.add(schedule.skippedBeforeStart());
+    counters.fleet(schedule.fleetPlanned(), rate.fleetWide() ? schedule.fleet() : null);
   }
 
-  /** Tells the test the rate this line runs it at, before its first execution of that rate. */
+  /**
+   * Tells the test the highest rate this line runs it at on this host, before its first execution
+   * of that rate; nothing when this host's share is 0.
+   */
   void announceRate() {
+    int perMinute = line.rate().hostPeakPerMinute(context.fleet);
+    if (perMinute < 1) {
+      return;
+    }
     try {
-      test.expectRate(line.frequency());
+      test.expectRate(perMinute);
     } catch (RuntimeException e) {
       log.warn("{}: test \"{}\" failed to get ready for {} a minute: {}", line.where(),
-          line.testType(), line.frequency(), e.toString());
+          line.testType(), perMinute, e.toString());
     }
   }
 

@@ -9,6 +9,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
 import io.github.capacity.api.testing.FakeTimeSource;
+import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.CatchUp;
@@ -541,6 +542,47 @@ class CapacityEngineTest {
       assertThat(summary.accounts()).isEmpty();
       assertThat(time.nanoTime()).isEqualTo(minuteStart + 60 * SECOND);
       assertThat(time.sleeps()).hasSize(1);
+    }
+  }
+
+  @Test
+  void validateFindsWithTheRunsOwnWordsWhatTheRunWouldReport() {
+    test("broken", Map.of("latency", "soon"));
+    source.set(List.of(line(1, "shop", "broken", 60), line(2, "cart", "nope", 60),
+        new TestLine("conf.d/a.conf", 3, "misc", "ping", 60, "nowhere")),
+        List.of(new ConfigError("conf.d/a.conf", 4, "test_frequency \"abc\" is not a number")));
+    Validation validation;
+    try (CapacityEngine engine = engine()) {
+      validation = engine.validate();
+    }
+    RunSummary summary;
+    try (CapacityEngine engine = engine()) {
+      summary = engine.runUntil(time.wallMillis() + 1_000);
+    }
+
+    assertThat(validation.errors()).extracting(ConfigError::toString).containsExactlyInAnyOrder(
+        "tests.json:7: broken.latency: is \"soon\", expected a positive duration such as \"250ms\", \"5s\" or \"1m\"",
+        "conf.d/a.conf:2: test_type \"nope\" is not defined in the tests file, expected one of: broken, ping",
+        "conf.d/a.conf:4: test_frequency \"abc\" is not a number");
+    assertThat(summary.problems()).isSubsetOf(validation.errors());
+    assertThat(validation.warnings()).extracting(ConfigError::toString).containsExactly(
+        "conf.d/a.conf:3: metrics_destination \"nowhere\" is not defined, using the default"
+            + " destination \"rec\"; expected one of: rec");
+    assertThat(validation.plan()).extracting(p -> p.line().testName() + " " + p.type() + " "
+        + p.destination() + " " + p.fallback())
+        .containsExactly("shop fake rec false", "cart null rec false", "misc fake rec true");
+  }
+
+  @Test
+  void validateAlsoPreparesDefinitionsNoLineUsesYet() {
+    test("later", Map.of("colour", "blue"));
+    try (CapacityEngine engine = engine()) {
+      Validation validation = engine.validate();
+
+      assertThat(validation.ok()).isFalse();
+      assertThat(validation.errors()).extracting(ConfigError::toString).singleElement()
+          .asString().startsWith("tests.json: later.colour: unknown key");
+      assertThat(validation.plan()).isEmpty();
     }
   }
 }

@@ -145,6 +145,11 @@ public final class JsonLines {
       json.writeNumberField("dropped", account.dropped());
       json.writeNumberField("cancelled", account.cancelled());
       json.writeNumberField("skipped", account.skipped());
+      if (account.fleetWide()) {
+        json.writeNumberField("fleet_planned", account.fleetPlanned());
+        json.writeNumberField("fleet_index", account.fleetIndex());
+        json.writeNumberField("fleet_size", account.fleetSize());
+      }
       if (summary != null) {
         json.writeFieldName("results");
         summary(summary);

@@ -111,6 +111,15 @@ class JsonLinesTest {
   }
 
   @Test
+  void aFleetWideMinuteSaysTheFleetsPlanAndTheHostsPlace() {
+    MinuteAccount account = new MinuteAccount("shop.api", "web2", Fixtures.EPOCH_MILLIS, 1201, 1201, 1201,
+        1201, 0, 0, 0, 0, 6001, 0, 5);
+
+    assertThat(text(json.minute(account, null))).endsWith("\"skipped\":0,"
+        + "\"fleet_planned\":6001,\"fleet_index\":0,\"fleet_size\":5}");
+  }
+
+  @Test
   void problemAndDropsAreDocumentsOfTheirOwnKind() {
     Problem problem = new Problem("shop.home", "web1", ErrorClass.UNKNOWN_TEST_TYPE, "no test \"x\"", 5L);
 

@@ -1,29 +1,22 @@
 package io.github.capacity.runner;
 
-import io.github.capacity.api.Definition;
-import io.github.capacity.api.DestinationContext;
-import io.github.capacity.api.InvalidDefinitionException;
-import io.github.capacity.api.MetricsDestination;
-import io.github.capacity.api.MetricsSink;
-import io.github.capacity.api.PreparedTest;
-import io.github.capacity.api.TestContext;
-import io.github.capacity.api.TestType;
 import io.github.capacity.api.TimeSource;
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.CapacityEngine;
+import io.github.capacity.core.Validation;
 import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.pacing.Fleet;
+import io.github.capacity.runner.logging.LogOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code capacity check [FILE...]}: validates the settings, the plugins, every test and
@@ -47,7 +40,6 @@ final class CheckCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final List<ConfigError> errors = new ArrayList<>();
-  private final List<String> warnings = new ArrayList<>();
 
   CheckCommand(Path home, String version, PrintStream out, PrintStream err) {
     this.home = home;
@@ -93,24 +85,18 @@ final class CheckCommand {
     Settings settings = settings(settingsFile);
     Plugins plugins = PluginLoader.load(CheckCommand.class.getClassLoader(), settings.pluginsDir());
     plugins.problems().forEach(p -> errors.add(new ConfigError(String.valueOf(settings.pluginsDir()), 0, p)));
-
     DefinitionsFile tests = DefinitionsFile.read(testsFile != null ? testsFile : settings.testsFile());
     errors.addAll(tests.errors());
-    checkTests(tests, plugins.testTypes(), settings);
     DefinitionsFile destinations = DefinitionsFile.read(
         destinationsFile != null ? destinationsFile : settings.destinationsFile());
     errors.addAll(destinations.errors());
-    checkDestinations(destinations, plugins.destinations(), settings);
+    List<Path> lines = configPaths.isEmpty() ? List.of(settings.configPath()) : configPaths;
 
-    List<TestLine> lines = new ArrayList<>();
-    for (Path path : configPaths.isEmpty() ? List.of(settings.configPath()) : configPaths) {
-      ConfigSource.Snapshot snapshot = ConfigFiles.read(path);
-      errors.addAll(snapshot.errors());
-      lines.addAll(snapshot.lines());
-    }
-    printPlan(settings, plugins, lines, tests.definitions(), destinations.definitions());
+    Validation validation = validate(settings, plugins, tests, destinations, lines);
+    errors.addAll(validation.errors());
+    printPlan(settings, plugins, validation);
 
-    warnings.forEach(w -> err.println("warning: " + w));
+    validation.warnings().forEach(w -> err.println("warning: " + w));
     errors.forEach(e -> err.println(e));
     if (!errors.isEmpty()) {
       err.println("capacity check: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
@@ -118,6 +104,34 @@ final class CheckCommand {
     }
     out.println("capacity check: ok");
     return ExitCode.OK;
+  }
+
+  /**
+   * The run's own validation: an engine wired as the cron job wires it, whose destinations open
+   * in a scratch folder (opening validates; the file destination may create its folder there).
+   */
+  private Validation validate(Settings settings, Plugins plugins, DefinitionsFile tests,
+      DefinitionsFile destinations, List<Path> lines) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("capacity-check");
+    } catch (IOException e) {
+      return new Validation(List.of(), List.of(new ConfigError(System.getProperty("java.io.tmpdir"),
+          0, "cannot create a temporary folder: " + e)), List.of());
+    }
+    LogOutput log = LogOutput.get();
+    LogOutput.StderrPolicy policy = log.stderrPolicy();
+    log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
+    try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
+            plugins, tests, destinations)
+        .configSource(() -> ConfigFiles.readAll(lines, settings.fleet()))
+        .logDir(scratch)
+        .build()) {
+      return engine.validate();
+    } finally {
+      log.stderrPolicy(policy);
+      Folders.deleteTree(scratch); // check runs from configuration management, often: leave no litter
+    }
   }
 
   private Settings settings(Path settingsFile) {
@@ -129,98 +143,25 @@ final class CheckCommand {
     }
   }
 
-  private void checkTests(DefinitionsFile tests, Map<String, TestType> types, Settings settings) {
-    TestContext context = new TestContext(hostName(settings), version, settings.maxInFlight(), TimeSource.system());
-    tests.definitions().forEach((name, definition) -> {
-      TestType type = types.get(definition.type());
-      if (type == null) {
-        errors.add(new ConfigError(definition.source(), tests.lineOf(name), "test \"" + name
-            + "\" has type \"" + definition.type() + "\", which is not installed; expected one of "
-            + Plugins.names(types.keySet())));
-        return;
-      }
-      try {
-        PreparedTest prepared = type.prepare(definition, context); // only to validate
-        prepared.close();
-      } catch (InvalidDefinitionException e) {
-        errors.add(tests.errorFor(e));
-      } catch (RuntimeException e) {
-        errors.add(new ConfigError(definition.source(), tests.lineOf(name),
-            "test \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
-      }
-    });
-  }
-
-  private void checkDestinations(DefinitionsFile destinations, Map<String, MetricsDestination> types,
-      Settings settings) {
-    Path scratch;
-    try {
-      // Opening validates; the sinks write nothing, but the file destination may create its folder.
-      scratch = Files.createTempDirectory("capacity-check");
-    } catch (IOException e) {
-      errors.add(new ConfigError(System.getProperty("java.io.tmpdir"), 0, "cannot create a temporary folder: " + e));
-      return;
-    }
-    try {
-      DestinationContext context = new DestinationContext(hostName(settings), scratch, TimeSource.system());
-      destinations.definitions().forEach((name, definition) -> {
-        MetricsDestination type = types.get(definition.type());
-        if (type == null) {
-          errors.add(new ConfigError(definition.source(), destinations.lineOf(name), "destination \""
-              + name + "\" has type \"" + definition.type() + "\", which is not installed; expected one of "
-              + Plugins.names(types.keySet())));
-          return;
-        }
-        try {
-          MetricsSink sink = type.open(definition, context);
-          sink.close(Duration.ZERO);
-        } catch (InvalidDefinitionException e) {
-          errors.add(destinations.errorFor(e));
-        } catch (RuntimeException e) {
-          errors.add(new ConfigError(definition.source(), destinations.lineOf(name),
-              "destination \"" + name + "\": the " + definition.type() + " plugin failed: " + e));
-        }
-      });
-    } finally {
-      Folders.deleteTree(scratch); // check runs from configuration management, often: leave no litter
-    }
-  }
-
-  /** The host name for the plugins' contexts: {@code host}, else this machine's name. */
-  private static String hostName(Settings settings) {
-    if (settings.host() != null) {
-      return settings.host();
-    }
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "localhost";
-    }
-  }
-
-  private void printPlan(Settings settings, Plugins plugins, List<TestLine> lines,
-      Map<String, Definition> tests, Map<String, Definition> destinations) {
+  private void printPlan(Settings settings, Plugins plugins, Validation validation) {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
     out.println("test types: " + Plugins.names(plugins.testTypes().keySet())
         + "; destinations: " + Plugins.names(plugins.destinations().keySet()));
-    out.println("plan: " + lines.size() + (lines.size() == 1 ? " test" : " tests"));
-    for (TestLine line : lines) {
-      Definition test = tests.get(line.testType());
-      String destination = line.destination();
-      if (!destinations.containsKey(destination) && !plugins.destinations().containsKey(destination)) {
-        warnings.add(line.where() + ": metrics_destination \"" + destination + "\" is not defined in "
-            + settings.destinationsFile() + " nor built in; the run falls back to default.destination \""
-            + settings.defaultDestination() + "\"");
-        destination = settings.defaultDestination() + " (fallback for " + line.destination() + ")";
+    Fleet fleet = settings.fleet();
+    out.println("fleet: " + (fleet == null ? "none (fleet.size and fleet.index not set)" : fleet.place()));
+    long nowMillis = TimeSource.system().wallMillis();
+    List<Validation.PlannedTest> plan = validation.plan();
+    out.println("plan: " + plan.size() + (plan.size() == 1 ? " test" : " tests"));
+    for (Validation.PlannedTest test : plan) {
+      TestLine line = test.line();
+      String destination = test.fallback()
+          ? test.destination() + " (fallback for " + line.destination() + ")" : test.destination();
+      out.printf("  %-30s %s %s -> %s  (%s)%n", line.testName(),
+          line.testType() + (test.type() == null ? " (undefined)" : " (" + test.type() + ")"),
+          RateText.summary(line.rate()), destination, line.where());
+      for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
+        out.println("      " + detail);
       }
-      if (test == null) {
-        errors.add(new ConfigError(line.source(), line.line(), "test_type \"" + line.testType()
-            + "\" is not defined in " + settings.testsFile() + "; expected one of "
-            + Plugins.names(tests.keySet())));
-      }
-      out.printf("  %-30s %s %d/min -> %s  (%s)%n", line.testName(),
-          line.testType() + (test == null ? " (undefined)" : " (" + test.type() + ")"),
-          line.frequency(), destination, line.where());
     }
   }
 }

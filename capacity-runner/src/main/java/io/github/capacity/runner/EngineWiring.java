@@ -19,7 +19,7 @@ final class EngineWiring {
         .destinationTypes(plugins.destinations().values())
         .tests(tests.definitions(), tests::lineOf)
         .destinations(destinations.definitions(), destinations::lineOf)
-        .configSource(new FileConfigSource(settings.configPath()))
+        .configSource(new FileConfigSource(settings.configPath(), settings.fleet()))
         .settings(settings);
   }
 }

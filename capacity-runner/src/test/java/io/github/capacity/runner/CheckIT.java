@@ -32,6 +32,41 @@ class CheckIT {
   }
 
   @Test
+  void aFleetHostsCheckPrintsItsPlaceItsShareAndTheShapeWithTheRateNow() throws Exception {
+    Installed installed = new Installed(home);
+    installed.settings("fleet.size=5\nfleet.index=1");
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("shop.conf", "shop.api|home|fleet:6001|file\n"
+        + "shop.search|home|fleet:ramp(600,6000,30m)@2020-01-01T00:00:00Z|file");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.stdout())
+        .contains("fleet: fleet.index 1 of fleet.size 5\n")
+        .containsPattern("shop\\.api +home \\(http\\) fleet:6001 -> file")
+        .contains("      this host: 1200/min of the fleet's 6001/min (fleet.index 1 of fleet.size 5)\n")
+        .containsPattern("shop\\.search +home \\(http\\) fleet:ramp\\(600,6000,30m\\)@2020-01-01T00:00:00Z -> file")
+        .contains("      ramp: 600/min at 2020-01-01T00:00:00Z to 6000/min at 2020-01-01T00:30:00Z,"
+            + " nothing before nor after\n")
+        .containsPattern("      now \\([-0-9T:.]+Z\\): ended at 2020-01-01T00:30:00Z, nothing runs\n");
+  }
+
+  @Test
+  void aFleetLineWithoutTheFleetSettingsIsRefused() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
+    installed.line("shop.conf", "shop.api|home|fleet:6000|file");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).contains("shop.conf:1: test_frequency \"fleet:6000\" is a fleet-wide rate but"
+        + " fleet.size and fleet.index are not set in the settings");
+  }
+
+  @Test
   void aCheckLeavesNothingInTheTemporaryFolder() throws Exception {
     Installed installed = new Installed(home);
     installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\"}}\n");
@@ -65,7 +100,7 @@ class CheckIT {
     String tests = home.resolve("tests.json").toString();
     assertThat(run.stderr().lines())
         .anyMatch(l -> l.startsWith(tests + ":2: home.url: "))
-        .anyMatch(l -> l.startsWith(tests + ":3: test \"other\" has type \"carrier-pigeon\", which is not installed"))
+        .anyMatch(l -> l.startsWith(tests + ":3: other.type: \"carrier-pigeon\" is not an installed test type"))
         .anyMatch(l -> l.startsWith(conf + "/shop.conf:2: "))
         .anyMatch(l -> l.startsWith(conf + "/shop.conf:3: test_frequency \"abc\""))
         .anyMatch(l -> l.startsWith(conf + "/more.conf:1: test_type \"undefined\" is not defined"))

@@ -1,6 +1,6 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.pacing.Fleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,9 +27,44 @@ public final class ConfigFiles {
 
   private ConfigFiles() {}
 
-  /** Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment. */
+  /**
+   * Reads {@code configPath}, a file or a folder of {@code *.conf} files, on a host with no
+   * fleet settings (fleet-wide rates are refused); see the class comment.
+   */
   public static ConfigSource.Snapshot read(Path configPath) {
-    LineParser parser = new LineParser();
+    return readAll(List.of(configPath), null);
+  }
+
+  /**
+   * Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment.
+   *
+   * @param fleet this host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or
+   *     {@code null} when the settings give none: fleet-wide rates are then refused
+   */
+  public static ConfigSource.Snapshot read(Path configPath, Fleet fleet) {
+    return readAll(List.of(configPath), fleet);
+  }
+
+  /** {@link #readAll(List, Fleet)} on a host with no fleet settings. */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths) {
+    return readAll(configPaths, null);
+  }
+
+  /**
+   * Reads several paths as one configuration, in order: a test name is refused in a later path
+   * as in a later file of one folder, so a candidate file can be checked beside installed ones.
+   *
+   * @param fleet this host's place in its fleet, or {@code null} when the settings give none
+   */
+  public static ConfigSource.Snapshot readAll(List<Path> configPaths, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
+    for (Path configPath : configPaths) {
+      readPath(parser, configPath);
+    }
+    return parser.snapshot();
+  }
+
+  private static void readPath(LineParser parser, Path configPath) {
     if (Files.isDirectory(configPath)) {
       List<Path> files;
       try {
@@ -37,7 +72,7 @@ public final class ConfigFiles {
       } catch (IOException | RuntimeException e) {
         parser.fileError(configPath.toString(), "folder cannot be listed (" + reason(e)
             + "), expected a readable folder of *.conf files");
-        return parser.snapshot();
+        return;
       }
       for (Path file : files) {
         readFile(parser, file);
@@ -45,19 +80,23 @@ public final class ConfigFiles {
     } else if (Files.exists(configPath)) {
       readFile(parser, configPath);
     }
-    return parser.snapshot();
   }
 
-  /** Parses one file's text; {@code source} is the name shown in errors. */
+  /** Parses one file's text; {@code source} is the name shown in errors. No fleet settings. */
   public static ConfigSource.Snapshot parse(String source, String text) {
-    LineParser parser = new LineParser();
+    return parse(source, text, null);
+  }
+
+  /** Parses one file's text for a host at {@code fleet} ({@code null}: none). */
+  public static ConfigSource.Snapshot parse(String source, String text, Fleet fleet) {
+    LineParser parser = new LineParser(fleet);
     parser.file(source, TextLines.split(text));
     return parser.snapshot();
   }
 
   /** Parses one file's bytes, refusing lines that are not UTF-8. */
   static ConfigSource.Snapshot parse(String source, byte[] bytes) {
-    LineParser parser = new LineParser();
+    LineParser parser = new LineParser(null);
     parser.file(source, TextLines.split(bytes));
     return parser.snapshot();
   }

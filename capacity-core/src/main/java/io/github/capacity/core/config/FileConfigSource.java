@@ -1,6 +1,6 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +12,24 @@ import java.util.Objects;
  */
 public final class FileConfigSource implements ConfigSource {
   private final Path configPath;
+  private final Fleet fleet;
 
-  /** @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later */
+  /**
+   * A source on a host with no fleet settings: fleet-wide rates are refused.
+   *
+   * @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later
+   */
   public FileConfigSource(Path configPath) {
+    this(configPath, null);
+  }
+
+  /**
+   * @param configPath a file, a folder of {@code *.conf} files, or a path that may appear later
+   * @param fleet this host's place in its fleet, or {@code null} when the settings give none
+   */
+  public FileConfigSource(Path configPath, Fleet fleet) {
     this.configPath = Objects.requireNonNull(configPath, "configPath");
+    this.fleet = fleet;
   }
 
   /** The path this source reads. */
@@ -26,7 +40,7 @@ public final class FileConfigSource implements ConfigSource {
   @Override
   public Snapshot read() {
     try {
-      return ConfigFiles.read(configPath);
+      return ConfigFiles.read(configPath, fleet);
     } catch (RuntimeException e) {
       // ConfigFiles already turns I/O failures into errors; this guards the engine's scheduler
       // thread against any other surprise from the file system provider.

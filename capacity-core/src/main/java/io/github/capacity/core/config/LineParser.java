@@ -1,7 +1,7 @@
 package io.github.capacity.core.config;
 
-import io.github.capacity.core.ConfigSource;
-import java.math.BigInteger;
+import io.github.capacity.core.pacing.Fleet;
+import io.github.capacity.core.pacing.Rate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +18,16 @@ final class LineParser {
   static final int MAX_LINE_LENGTH = 1024;
 
   private static final String FORMAT = "test_name|test_type|test_frequency|metrics_destination";
-  private static final String FREQUENCY_EXPECTED =
-      "expected executions per minute such as 60, from 1 to " + TestLine.MAX_FREQUENCY;
 
   private final List<TestLine> lines = new ArrayList<>();
   private final List<ConfigError> errors = new ArrayList<>();
   private final Map<String, TestLine> firstByName = new HashMap<>();
+  private final Fleet fleet;
+
+  /** @param fleet this host's place in its fleet, or {@code null} when the settings give none */
+  LineParser(Fleet fleet) {
+    this.fleet = fleet;
+  }
 
   /** Parses one file's lines; the source is the label shown in errors. */
   void file(String source, List<TextLines.Line> fileLines) {
@@ -68,9 +72,16 @@ final class LineParser {
     String destination = trim(fields[3]);
     String problem = firstNonNull(
         Names.problem("test_name", name),
-        Names.problem("test_type", type),
-        frequencyProblem(frequencyText),
-        Names.problem("metrics_destination", destination));
+        Names.problem("test_type", type));
+    Rate rate = null;
+    if (problem == null) {
+      try {
+        rate = RateSyntax.parse(frequencyText, fleet);
+      } catch (RateSyntax.BadRate e) {
+        problem = e.getMessage();
+      }
+    }
+    problem = firstNonNull(problem, Names.problem("metrics_destination", destination));
     if (problem != null) {
       return problem;
     }
@@ -79,33 +90,9 @@ final class LineParser {
       return "test_name \"" + name + "\" is already defined at " + first.where()
           + ", expected each test_name once (this line is ignored)";
     }
-    TestLine accepted = new TestLine(
-        source, line.number(), name, type, Integer.parseInt(frequencyText), destination);
+    TestLine accepted = new TestLine(source, line.number(), name, type, rate, destination);
     firstByName.put(name, accepted);
     lines.add(accepted);
-    return null;
-  }
-
-  private static String frequencyProblem(String text) {
-    if (text.isEmpty()) {
-      return "test_frequency is empty, " + FREQUENCY_EXPECTED;
-    }
-    if (!text.matches("[+-]?[0-9]+")) {
-      return "test_frequency " + TextLines.quote(text)
-          + " is not a number, expected executions per minute such as 60";
-    }
-    BigInteger value = new BigInteger(text);
-    if (value.signum() == 0) {
-      return "test_frequency is 0, expected 1 to " + TestLine.MAX_FREQUENCY
-          + " executions per minute; to stop the test, remove the line";
-    }
-    if (value.signum() < 0) {
-      return "test_frequency " + value + " is negative, " + FREQUENCY_EXPECTED;
-    }
-    if (value.compareTo(BigInteger.valueOf(TestLine.MAX_FREQUENCY)) > 0) {
-      return "test_frequency " + value + " is above the limit of " + TestLine.MAX_FREQUENCY
-          + " executions per minute, " + FREQUENCY_EXPECTED;
-    }
     return null;
   }
 

@@ -103,6 +103,11 @@ public final class Setting<T> {
     };
   }
 
+  /** {@code reader}, or {@code null} for an empty value: the key is then unset. */
+  static <T> Reader<T> emptyIsNull(Reader<T> reader) {
+    return (key, raw, baseDir) -> raw.isEmpty() ? Parsed.of(null) : reader.read(key, raw, baseDir);
+  }
+
   /** A decimal number in {@code (min, max]}; {@code example} shows one in the error. */
   static Reader<Double> decimalAbove(double min, double max, String example) {
     return (key, raw, baseDir) -> {

@@ -29,6 +29,12 @@ final class SettingValues {
     return parsed.problem();
   }
 
+  /** The value of {@code setting} so far. */
+  @SuppressWarnings("unchecked")
+  <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
   Settings build(Path source) {
     return new Settings(source, values);
   }

@@ -1,6 +1,7 @@
 package io.github.capacity.core.config;
 
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,6 +189,16 @@ public final class Settings {
   /** {@code host}: the host name used in metrics, or {@code null} for the machine's name. */
   public String host() {
     return get(SettingsTable.HOST);
+  }
+
+  /**
+   * This host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or {@code null} when
+   * the settings give none: {@code fleet:} rates are then refused.
+   */
+  public Fleet fleet() {
+    Integer size = get(SettingsTable.FLEET_SIZE);
+    Integer index = get(SettingsTable.FLEET_INDEX);
+    return size == null || index == null ? null : new Fleet(size, index);
   }
 
   @Override

@@ -66,10 +66,33 @@ final class SettingsParser {
         parser.errors.add(new ConfigError(source, line.number(), problem));
       }
     }
+    parser.checkFleet(source);
     if (!parser.errors.isEmpty()) {
       throw new ConfigException(parser.errors);
     }
     return parser.values.build(file);
+  }
+
+  /**
+   * {@code fleet.size} and {@code fleet.index} come together, the index within the size: a host
+   * with half of its place would run a wrong share, or every host the same slots.
+   */
+  private void checkFleet(String source) {
+    String sizeKey = SettingsTable.FLEET_SIZE.key();
+    String indexKey = SettingsTable.FLEET_INDEX.key();
+    Integer size = values.get(SettingsTable.FLEET_SIZE);
+    Integer index = values.get(SettingsTable.FLEET_INDEX);
+    if (size != null && index != null && index >= size) {
+      errors.add(new ConfigError(source, lineOfKey.get(indexKey), indexKey + " " + index
+          + " is not below " + sizeKey + " " + size + ", expected 0 to " + (size - 1) + " (counting from 0)"));
+    } else if ((size == null) != (index == null)) {
+      String set = size != null ? sizeKey : indexKey;
+      String missing = size != null ? indexKey : sizeKey;
+      if (!lineOfKey.containsKey(missing)) { // else its own line already says what is wrong
+        errors.add(new ConfigError(source, lineOfKey.get(set), set + " is set without " + missing
+            + ", expected both (this host's place in the fleet) or neither"));
+      }
+    }
   }
 
   private String line(TextLines.Line line) {

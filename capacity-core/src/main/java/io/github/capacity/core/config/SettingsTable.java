@@ -1,6 +1,7 @@
 package io.github.capacity.core.config;
 
 import io.github.capacity.core.pacing.CatchUp;
+import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,12 +57,19 @@ public final class SettingsTable {
       "the host name used in metric names; empty means the machine's host name. Letters, digits, "
           + "`_`, `-`, `.`, up to 253 characters",
       Setting.name(253, true));
+  public static final Setting<Integer> FLEET_SIZE = new Setting<>("fleet.size", dir -> null, "empty",
+      "1 to " + Fleet.MAX_SIZE + " hosts sharing `fleet:` rates; set with `fleet.index` by configuration "
+          + "management, from the inventory. Empty: `fleet:` lines are refused",
+      Setting.emptyIsNull(Setting.wholeNumber(1, Fleet.MAX_SIZE)));
+  public static final Setting<Integer> FLEET_INDEX = new Setting<>("fleet.index", dir -> null, "empty",
+      "this host's place in the fleet, `0` to `fleet.size - 1`, each host its own",
+      Setting.emptyIsNull(Setting.wholeNumber(0, Fleet.MAX_SIZE - 1)));
 
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
       CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST);
+      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {

@@ -2,7 +2,7 @@ package io.github.capacity.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

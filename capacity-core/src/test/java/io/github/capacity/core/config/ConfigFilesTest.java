@@ -3,7 +3,7 @@ package io.github.capacity.core.config;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 

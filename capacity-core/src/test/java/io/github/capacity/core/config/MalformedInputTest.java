@@ -3,7 +3,7 @@ package io.github.capacity.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.capacity.core.ConfigSource;
+import io.github.capacity.core.config.ConfigSource;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

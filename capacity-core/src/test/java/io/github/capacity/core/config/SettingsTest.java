@@ -27,7 +27,8 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null);
+        false, Duration.ofSeconds(60), null, null, null);
+    assertThat(defaults.fleet()).isNull();
   }
 
   @Test
@@ -50,7 +51,9 @@ class SettingsTest {
         "! a properties-style comment",
         "metrics.required = true",
         "metrics.required.after = 2m",
-        "host = web01.dc1"));
+        "host = web01.dc1",
+        "fleet.size = 5",
+        "fleet.index = 4"));
 
     Settings settings = Settings.load(file, installDir);
 
@@ -59,7 +62,7 @@ class SettingsTest {
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
         dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1");
+        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4);
     assertThat(settings.maxInstances()).isEqualTo(5);
     assertThat(settings.host()).isEqualTo("web01.dc1");
   }

@@ -31,7 +31,14 @@ public final class LogOutput {
     /** Errors only, each message once: the cron job. */
     ONCE_PER_ERROR,
     /** Warnings and errors, every time: {@code check} and {@code demo}, run by people. */
-    WARNINGS
+    WARNINGS,
+    /** Nothing: {@code check} while the engine validates, since it prints every finding itself. */
+    NONE
+  }
+
+  /** The policy in force, to restore after a temporary change. */
+  public StderrPolicy stderrPolicy() {
+    return policy;
   }
 
   private final PrintStream stderr;
@@ -112,7 +119,7 @@ public final class LogOutput {
       if (level.toInt() >= Level.WARN.toInt()) {
         stderr.println(human);
       }
-    } else if (level == Level.ERROR) {
+    } else if (policy == StderrPolicy.ONCE_PER_ERROR && level == Level.ERROR) {
       reportOnce(message, human); // the same error from two loggers is one error
     }
   }

@@ -1,12 +1,10 @@
-package io.github.capacity.core;
+package io.github.capacity.core.config;
 
-import io.github.capacity.core.config.ConfigError;
-import io.github.capacity.core.config.TestLine;
 import java.util.List;
 
 /**
  * Where the engine reads its configuration lines. The engine calls {@link #read()} when it starts
- * and again each time it is told the configuration changed ({@link CapacityEngine#configChanged()}),
+ * and again each time it is told the configuration changed ({@code CapacityEngine.configChanged()}),
  * on its own scheduler thread. The file-based source reads {@code config.path}; an embedding
  * program can supply lines from anywhere.
  *
