@@ -57,6 +57,22 @@ final class Arrivals {
   }
 
   /**
+   * Where in each period {@code host}'s arrivals in {@code [fromMillis, toMillis)} fall, in ms from
+   * 0 to {@code periodMillis}: their circular mean, from which one late arrival moves it little.
+   */
+  double phaseMillis(String host, long fromMillis, long toMillis, double periodMillis) {
+    double sin = 0;
+    double cos = 0;
+    for (long time : times(host, fromMillis, toMillis)) {
+      double angle = 2 * Math.PI * ((time - fromMillis) % periodMillis) / periodMillis;
+      sin += Math.sin(angle);
+      cos += Math.cos(angle);
+    }
+    double turn = Math.atan2(sin, cos) / (2 * Math.PI);
+    return (turn < 0 ? turn + 1 : turn) * periodMillis;
+  }
+
+  /**
    * When {@code host} went over to a faster rate after {@code sinceMillis}: the first arrival
    * that ends a gap shorter than {@code thresholdMillis} and is followed by two more such gaps
    * (one short gap alone may be a late execution followed by an on-time one). Fails if none.

@@ -96,7 +96,7 @@ class FleetIT {
             shares(FIRST_TOTAL, FIRST_TOTAL, FIRST_TOTAL, FIRST_TOTAL, FIRST_TOTAL));
         assertExactMinute(report, "h1-h3 at fleet:" + SECOND_TOTAL + ", h4 h5 kept fleet:" + FIRST_TOTAL,
             arrivals, hosts, m3, shares(SECOND_TOTAL, SECOND_TOTAL, SECOND_TOTAL, FIRST_TOTAL, FIRST_TOTAL));
-        assertEvenlySpaced(report, arrivals, m1);
+        assertEvenlySpaced(report, arrivals, hosts, m1, FIRST_TOTAL);
         assertChangeTookEffect(report, arrivals, watch, hosts, change);
         assertStoppedTogether(report, arrivals, watch, hosts, stop);
         assertQuietRuns(cron);
@@ -112,7 +112,9 @@ class FleetIT {
         }
       }
     } finally {
-      report.write(Path.of(System.getProperty("capacity.fleet.report", "target/fleet-report.md")));
+      Path reportFile = Path.of(System.getProperty("capacity.fleet.report", "target/fleet-report.md"));
+      report.write(reportFile);
+      FleetTools.keepLogs(work, reportFile.resolveSibling("fleet-logs"));
     }
   }
 
@@ -180,13 +182,31 @@ class FleetIT {
     report.minute(what, minute, requested, total);
   }
 
-  private static void assertEvenlySpaced(FleetReport report, Arrivals arrivals, long minute) {
+  /**
+   * Interleaved, not bursts: each host's phase within its own period (N fleet gaps) is one fleet
+   * gap after the previous host's. Phases are circular means over the minute, so they hold on a
+   * loaded machine, where the gap CV of a stream 100 ms apart mostly measures the load's jitter.
+   */
+  private static void assertEvenlySpaced(FleetReport report, Arrivals arrivals, List<SimulatedHost> hosts,
+      long minute, int total) {
     // The minute's edges hold the start-up and the end of the runs: the middle 58 s.
-    double fleet = Arrivals.gapCv(arrivals.times(null, minute + 1_000, minute + 59_000));
-    double oneHost = Arrivals.gapCv(arrivals.times("h1", minute + 1_000, minute + 59_000));
-    report.spacing(fleet, oneHost);
-    // Five hosts at one rate with unrelated phases give a CV near 0.8; in lockstep, near 2.
-    assertThat(fleet).as("gap CV of the fleet's combined stream (one host's: %.3f)", oneHost).isLessThan(0.5);
+    long from = minute + 1_000;
+    long to = minute + 59_000;
+    double fleetGap = 60_000.0 / total;
+    List<Double> phases = new ArrayList<>();
+    for (SimulatedHost host : hosts) {
+      phases.add(arrivals.phaseMillis(host.name(), from, to, fleetGap * hosts.size()));
+    }
+    List<Double> spacings = new ArrayList<>();
+    List<Double> sorted = phases.stream().sorted().toList();
+    for (int i = 0; i < sorted.size(); i++) {
+      double next = i + 1 < sorted.size() ? sorted.get(i + 1) : sorted.get(0) + fleetGap * hosts.size();
+      spacings.add(next - sorted.get(i));
+    }
+    report.spacing(Arrivals.gapCv(arrivals.times(null, from, to)), Arrivals.gapCv(arrivals.times("h1", from, to)),
+        fleetGap, spacings);
+    assertThat(spacings).as("ms between the hosts' phases, expected each %.1f (phases %s)", fleetGap, phases)
+        .allSatisfy(spacing -> assertThat(spacing).isBetween(0.7 * fleetGap, 1.3 * fleetGap));
   }
 
   private static void assertChangeTookEffect(FleetReport report, Arrivals arrivals, LandingWatch watch,

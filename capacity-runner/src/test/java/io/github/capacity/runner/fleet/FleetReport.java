@@ -32,8 +32,10 @@ final class FleetReport {
     plays.add("| ansible-playbook: " + what + " | " + (run.endMillis() - run.startMillis()) + " ms |");
   }
 
-  void spacing(double fleetCv, double oneHostCv) {
-    spacing = String.format(Locale.ROOT, "%.3f (one host's: %.3f)", fleetCv, oneHostCv);
+  void spacing(double fleetCv, double oneHostCv, double fleetGapMillis, List<Double> phaseSpacings) {
+    spacing = String.format(Locale.ROOT, "%.3f (one host's: %.3f); the hosts' phases %s ms apart (plan: %.1f)",
+        fleetCv, oneHostCv, phaseSpacings.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(),
+        fleetGapMillis);
   }
 
   void change(String host, long latencyMillis) {

@@ -1,18 +1,18 @@
 package io.github.capacity.runner.fleet;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.capacity.api.testing.PrivateNginx;
+import io.github.capacity.api.testing.RealDaemons;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** What the fleet test needs from the machine, and the variables that make a folder a host. */
 final class FleetTools {
@@ -23,30 +23,20 @@ final class FleetTools {
    * one fails the test, elsewhere it skips it, naming the packages.
    */
   static void require() {
-    List<String> missing = new ArrayList<>();
-    if (!onPath("ansible-playbook")) {
-      missing.add("ansible-playbook (apt-get install ansible)");
-    }
-    if (!Files.isExecutable(FleetTarget.BINARY)) {
-      missing.add(FleetTarget.BINARY + " (apt-get install nginx)");
-    }
-    if (!onPath("ssh")) {
-      missing.add("ssh (apt-get install openssh-client)");
-    }
-    String message = "the fleet test needs " + String.join(", ", missing) + "; .ci/run installs them";
-    if ("true".equals(System.getenv("CI")) && !missing.isEmpty()) {
-      fail(message);
-    }
-    assumeTrue(missing.isEmpty(), message);
+    RealDaemons.requireExecutable("Ansible", "apt-get install ansible", onPath("ansible-playbook"));
+    RealDaemons.requireExecutable("nginx", "apt-get install nginx", PrivateNginx.BINARY);
+    RealDaemons.requireExecutable("an ssh client", "apt-get install openssh-client", onPath("ssh"));
   }
 
-  private static boolean onPath(String program) {
+  /** {@code program} as found on {@code PATH}, else where Debian installs it. */
+  private static Path onPath(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      if (Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, program))) {
-        return true;
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
       }
     }
-    return false;
+    return Path.of("/usr/bin", program);
   }
 
   /**
@@ -91,5 +81,22 @@ final class FleetTools {
     }
     return Map.of("ansible_connection", "ssh", "ansible_host", "127.0.0.1", "ansible_port", port,
         "ansible_ssh_common_args", "-o ConnectTimeout=5 -o BatchMode=yes -o UserKnownHostsFile=/dev/null");
+  }
+
+  /**
+   * Copies what explains a failure out of the test's temporary folder, which JUnit removes: the
+   * target's access log, the playbooks' output and each host's {@code capacity.log}.
+   */
+  static void keepLogs(Path work, Path into) throws IOException {
+    Files.createDirectories(into);
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String name = file.getFileName().toString();
+        if (name.equals("access.log") || name.equals("capacity.log") || name.startsWith("ansible-")) {
+          Path relative = work.relativize(file);
+          Files.copy(file, into.resolve(relative.toString().replace('/', '_')), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 }
