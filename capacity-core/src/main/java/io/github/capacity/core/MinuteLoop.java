@@ -26,6 +26,8 @@ final class MinuteLoop {
   static final long WINDOW_NANOS = 60_000_000_000L;
   private static final long CANCEL_GRACE_NANOS = 200_000_000L;
   private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
+  /** How late after a window's end its due executions may still start (scheduler jitter). */
+  static final long LATE_START_GRACE_NANOS = 100_000_000L;
 
   private final RunContext context;
   private final Catalog catalog;
@@ -49,6 +51,7 @@ final class MinuteLoop {
   private long windowStartNanos;
   private long windowMinuteMillis;
   private long nextHealthCheckNanos;
+  private boolean configApplied;
 
   MinuteLoop(RunContext context, Catalog catalog, ConfigSource configSource, Duration drainTimeout,
       Duration metricsRequiredAfter) {
@@ -123,7 +126,9 @@ final class MinuteLoop {
     windowMinuteMillis = Math.floorDiv(context.time.wallMillis(), 60_000L) * 60_000L;
     windowStartNanos = context.nanosAt(windowMinuteMillis);
     configDirty = false;
+    configApplied = false;
     applyConfig(now);
+    configApplied = true; // from now on, a test that appears was added by a new or changed file
     while (!stopRequested && !waker.interruptedFromOutside()) {
       now = context.time.nanoTime();
       if (configDirty) {
@@ -132,10 +137,18 @@ final class MinuteLoop {
       }
       long windowEnd = windowStartNanos + WINDOW_NANOS;
       if (now >= windowEnd) {
-        // A scheduler that wakes (or gets back from a slow start) after the window's end still
-        // starts, late, what was due within the window: the minute's count is exact.
-        for (TestRun run : runs.values()) {
-          run.startDue(now);
+        // A scheduler that wakes (or gets back from a slow start) just after the window's end
+        // still starts, late, what was due within the window: the minute's count is exact. One
+        // that gets back much later (the process was stopped, the host starved) starts nothing:
+        // what was due is counted as skipped, never fired in a burst into the next minute.
+        if (now - windowEnd < LATE_START_GRACE_NANOS) {
+          for (TestRun run : runs.values()) {
+            run.startDue(now);
+          }
+        } else if (!runs.isEmpty()) {
+          log.warn("the scheduler got back {} ms after the end of minute {} (the process was stopped"
+              + " or starved); what was still due is counted as skipped", (now - windowEnd) / 1_000_000,
+              java.time.Instant.ofEpochMilli(windowMinuteMillis));
         }
         endWindow();
         if (endNanos <= windowEnd) {
@@ -200,6 +213,10 @@ final class MinuteLoop {
     Catalog.Resolved<PreparedTest> test = catalog.test(line);
     if (!resolved(line, sink, test)) {
       return;
+    }
+    if (configApplied) {
+      log.info("{}: test {} added, starting it at {} a minute", line.where(), line.testName(),
+          line.frequency());
     }
     TestRun run = new TestRun(context, line, test.value(), sink.value());
     run.announceRate();

@@ -19,6 +19,7 @@ public final class Aggregator {
 
   private final long intervalMillis;
   private final TreeMap<Long, Map<String, TestStats>> open = new TreeMap<>();
+  private long heldResults;
 
   public Aggregator(long intervalMillis) {
     if (intervalMillis <= 0) {
@@ -38,6 +39,12 @@ public final class Aggregator {
     open.computeIfAbsent(start, s -> new LinkedHashMap<>())
         .computeIfAbsent(result.testName(), TestStats::new)
         .add(result);
+    heldResults++;
+  }
+
+  /** How many results wait in intervals not yet taken. */
+  public long heldResults() {
+    return heldResults;
   }
 
   /**
@@ -54,6 +61,7 @@ public final class Aggregator {
       }
       List<Summary> summaries = new ArrayList<>();
       entry.getValue().values().forEach(stats -> summaries.add(stats.summary()));
+      summaries.forEach(summary -> heldResults -= summary.count());
       due.add(new Interval(entry.getKey(), summaries));
       it.remove();
     }

@@ -53,6 +53,10 @@ public final class BufferedSink implements MetricsSink {
   private volatile boolean closing;
   private volatile boolean aborted;
   private long reportedDropped;
+  /** Sender thread: events taken since everything taken before was delivered. */
+  private long takenSinceDelivered;
+  /** Events that were still not delivered when the sender stopped. */
+  private volatile long undelivered;
 
   private BufferedSink(String name, Pipeline pipeline, int capacity, Duration writeTimeout, TimeSource time) {
     this.name = name;
@@ -157,7 +161,12 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public Health health() {
     cutOffStalledWrite();
-    return state.health(dropped.sum());
+    return state.health(dropped.sum() + undelivered);
+  }
+
+  /** Events lost when the sender stopped with them undelivered (a server down at the end). */
+  public long undelivered() {
+    return undelivered;
   }
 
   private void cutOffStalledWrite() {
@@ -206,12 +215,33 @@ public final class BufferedSink implements MetricsSink {
       // close() ran out of time: stop where we are.
     } catch (RuntimeException e) {
       state.attemptStarted(); // failing from now on, so that health() shows it
-      state.failed(new IOException("sender stopped by a bug: " + e), dropped.sum());
+      state.failed(new IOException("sender stopped by a bug: " + e), dropped.sum(), takenSinceDelivered);
       log.error("metrics destination {} stopped sending after a bug", name, e);
     } finally {
       pipeline.transport().disconnect();
+      reportLoss();
       waiting.forEach(request -> request.complete(false));
       flushRequests.forEach(request -> request.complete(false));
+    }
+  }
+
+  /**
+   * Counts what this sink could not deliver and says it once, at the end of the run: a server
+   * down for the last minute otherwise lost a minute of results and reported "0 dropped".
+   */
+  private void reportLoss() {
+    long left = pipeline.pendingPayloads() > 0 || pipeline.heldEvents() > 0 ? takenSinceDelivered : 0;
+    for (Object event : queue) {
+      if (event != WAKE) {
+        left++;
+      }
+    }
+    undelivered = left;
+    long lost = dropped.sum() + left;
+    if (lost > 0) {
+      log.error("metrics destination {} lost {} events this run: {} dropped with its buffer full,"
+          + " {} not delivered when it closed; last error: {}", name, lost, dropped.sum(), left,
+          state.health(0).lastError());
     }
   }
 
@@ -229,6 +259,7 @@ public final class BufferedSink implements MetricsSink {
     for (int taken = 0; event != null; taken++) {
       if (event != WAKE) {
         pipeline.take(event, wallMillis);
+        takenSinceDelivered++;
       }
       if (taken > 10_000 || pipeline.pendingPayloads() >= Pipeline.MAX_PENDING) {
         break;
@@ -243,9 +274,11 @@ public final class BufferedSink implements MetricsSink {
     try {
       pipeline.deliver();
       state.delivered();
+      // All payloads sent: what is still undelivered is what the pipeline holds back.
+      takenSinceDelivered = pipeline.heldEvents();
     } catch (IOException e) {
       pipeline.transport().disconnect();
-      state.failed(e, dropped.sum());
+      state.failed(e, dropped.sum(), takenSinceDelivered);
     }
   }
 }

@@ -80,7 +80,7 @@ final class DeliveryState {
    *
    * @return whether it warned
    */
-  synchronized boolean failed(IOException error, long dropped) {
+  synchronized boolean failed(IOException error, long dropped, long waiting) {
     String problem = stalled()
         ? "write blocked for longer than " + TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos) + " ms"
         : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
@@ -96,8 +96,8 @@ final class DeliveryState {
       return false;
     }
     lastLoggedMillis = now;
-    log.warn("metrics destination {} cannot deliver to {} for {} ms: {} ({} events dropped so far)",
-        name, endpoint, now - failingSinceMillis, problem, dropped);
+    log.warn("metrics destination {} cannot deliver to {} for {} ms: {} ({} events dropped so far,"
+        + " {} waiting to be sent)", name, endpoint, now - failingSinceMillis, problem, dropped, waiting);
     return true;
   }
 

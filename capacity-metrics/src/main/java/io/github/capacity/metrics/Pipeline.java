@@ -57,6 +57,14 @@ public abstract class Pipeline {
     return 0;
   }
 
+  /**
+   * How many events were taken but are in no payload yet (an interval still open, lines not yet
+   * packed into an append): the sender counts them as delivered only once they are sent.
+   */
+  public long heldEvents() {
+    return 0;
+  }
+
   /** How many payloads wait. */
   public final int pendingPayloads() {
     return pending.size();

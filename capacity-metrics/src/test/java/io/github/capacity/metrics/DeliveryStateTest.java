@@ -15,7 +15,7 @@ class DeliveryStateTest {
 
   private boolean failOnce() {
     state.attemptStarted();
-    return state.failed(new ConnectException("Connection refused"), 7);
+    return state.failed(new ConnectException("Connection refused"), 7, 3);
   }
 
   @Test

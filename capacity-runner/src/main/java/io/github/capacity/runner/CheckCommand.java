@@ -7,10 +7,12 @@ import io.github.capacity.core.config.ConfigError;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.ConfigFiles;
 import io.github.capacity.core.config.DefinitionsFile;
+import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
 import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.runner.logging.LogOutput;
+import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,21 +22,19 @@ import java.util.List;
 
 /**
  * {@code capacity check [FILE...]}: validates the settings, the plugins, every test and
- * destination definition and every configuration line, prints the plan on stdout and every
- * problem on stderr as {@code file:line: message}. Exits 1 when anything is wrong; an unknown
- * destination is only a warning, since the run falls back to {@code default.destination}.
+ * destination definition and every configuration line with the run's own validation ({@link
+ * CapacityEngine#validate()}), prints the plan on stdout and every problem on stderr as {@code
+ * file:line: message}. Exits 1 when anything is wrong; an unknown destination is only a warning,
+ * since the run falls back to {@code default.destination}.
  *
- * <p>Named files replace what the settings point at. {@code --settings}, {@code --tests}, {@code
- * --destinations} or {@code --lines} before a file says what it is; otherwise a name containing
- * {@code .properties} is read as the settings, one containing {@code .json} as {@code
- * destinations.file} when it also contains {@code destination} and as {@code tests.file} otherwise,
- * anything else (a file or a folder) as configuration lines. So it serves as a
- * configuration-management validate command for any of these files, under a temporary name too.
+ * <p>Named files replace what the settings point at ({@link CheckArguments}): a candidate
+ * settings, tests or destinations file is checked with the installed others, and candidate lines
+ * with the installed lines they do not replace, so that a test name repeated across files is
+ * found before the run refuses it. A candidate settings file that cannot be used is refused
+ * outright. So it serves as a configuration-management validate command for any of these files,
+ * under a temporary name too.
  */
 final class CheckCommand {
-  private static final java.util.Set<String> KINDS =
-      java.util.Set.of("--settings", "--tests", "--destinations", "--lines");
-
   private final Path home;
   private final String version;
   private final PrintStream out;
@@ -48,41 +48,25 @@ final class CheckCommand {
     this.err = err;
   }
 
-  int run(List<String> files) {
-    Path settingsFile = null;
-    Path testsFile = null;
-    Path destinationsFile = null;
-    List<Path> configPaths = new ArrayList<>();
-    String as = null;
-    for (String name : files) {
-      if (as == null && KINDS.contains(name)) {
-        as = name;
-        continue;
-      }
-      Path file = Path.of(name);
-      String base = file.getFileName() == null ? name : file.getFileName().toString();
-      String kind = as != null ? as
-          : base.contains(".properties") ? "--settings"
-          : base.contains(".json") ? (base.contains("destination") ? "--destinations" : "--tests")
-          : "--lines";
-      as = null;
-      if (!Files.exists(file)) {
-        errors.add(new ConfigError(name, 0, "does not exist"));
-        continue;
-      }
-      switch (kind) {
-        case "--settings" -> settingsFile = file;
-        case "--tests" -> testsFile = file;
-        case "--destinations" -> destinationsFile = file;
-        default -> configPaths.add(file);
-      }
-    }
-    if (as != null) {
-      err.println("capacity check: " + as + " needs a file");
+  int run(List<String> words) {
+    CheckArguments arguments = CheckArguments.parse(words);
+    if (arguments.usageError != null) {
+      err.println("capacity check: " + Printable.line(arguments.usageError));
       return ExitCode.USAGE;
     }
+    errors.addAll(arguments.missing);
+    Path settingsFile = arguments.settingsFile;
+    Path testsFile = arguments.testsFile;
+    Path destinationsFile = arguments.destinationsFile;
 
     Settings settings = settings(settingsFile);
+    if (settings == null) {
+      // A candidate settings file that cannot be used is refused; the other files would only be
+      // checked against settings that are not the ones asked for.
+      errors.forEach(e -> err.println(Printable.line(e.toString())));
+      err.println("capacity check: the settings file " + settingsFile + " is refused");
+      return ExitCode.CONFIG_ERROR;
+    }
     Plugins plugins = PluginLoader.load(CheckCommand.class.getClassLoader(), settings.pluginsDir());
     plugins.problems().forEach(p -> errors.add(new ConfigError(String.valueOf(settings.pluginsDir()), 0, p)));
     DefinitionsFile tests = DefinitionsFile.read(testsFile != null ? testsFile : settings.testsFile());
@@ -90,14 +74,21 @@ final class CheckCommand {
     DefinitionsFile destinations = DefinitionsFile.read(
         destinationsFile != null ? destinationsFile : settings.destinationsFile());
     errors.addAll(destinations.errors());
-    List<Path> lines = configPaths.isEmpty() ? List.of(settings.configPath()) : configPaths;
+    List<Path> lines;
+    try {
+      lines = arguments.linesToRead(settings.configPath());
+    } catch (IOException | RuntimeException e) {
+      errors.add(new ConfigError(settings.configPath().toString(), 0,
+          "cannot be listed (" + e + "), expected a readable file or folder of *.conf files"));
+      lines = List.of();
+    }
 
     Validation validation = validate(settings, plugins, tests, destinations, lines);
     errors.addAll(validation.errors());
     printPlan(settings, plugins, validation);
 
-    validation.warnings().forEach(w -> err.println("warning: " + w));
-    errors.forEach(e -> err.println(e));
+    validation.warnings().forEach(w -> err.println("warning: " + Printable.line(w.toString())));
+    errors.forEach(e -> err.println(Printable.line(e.toString())));
     if (!errors.isEmpty()) {
       err.println("capacity check: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
       return ExitCode.CONFIG_ERROR;
@@ -124,7 +115,7 @@ final class CheckCommand {
     log.stderrPolicy(LogOutput.StderrPolicy.NONE); // the engine logs what check prints below
     try (CapacityEngine engine = EngineWiring.builder(settings, version, TimeSource.system(),
             plugins, tests, destinations)
-        .configSource(() -> ConfigFiles.readAll(lines, settings.fleet()))
+        .configSource(() -> ConfigFiles.readAll(lines, FileTrust.STRICT, settings.fleet()))
         .logDir(scratch)
         .build()) {
       return engine.validate();
@@ -134,12 +125,14 @@ final class CheckCommand {
     }
   }
 
+  /** The settings; {@code null} when a named settings file cannot be used. */
   private Settings settings(Path settingsFile) {
     try {
       return settingsFile != null ? Settings.load(settingsFile, home) : Settings.fromEnvironment(home);
     } catch (ConfigException e) {
       errors.addAll(e.errors());
-      return Settings.defaults(home); // check the other files all the same
+      // The installed settings are wrong: check the other files all the same, against defaults.
+      return settingsFile != null ? null : Settings.defaults(home);
     }
   }
 
@@ -156,11 +149,11 @@ final class CheckCommand {
       TestLine line = test.line();
       String destination = test.fallback()
           ? test.destination() + " (fallback for " + line.destination() + ")" : test.destination();
-      out.printf("  %-30s %s %s -> %s  (%s)%n", line.testName(),
+      out.println(Printable.line(String.format("  %-30s %s %s -> %s  (%s)", line.testName(),
           line.testType() + (test.type() == null ? " (undefined)" : " (" + test.type() + ")"),
-          RateText.summary(line.rate()), destination, line.where());
+          RateText.summary(line.rate()), destination, line.where())));
       for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
-        out.println("      " + detail);
+        out.println(Printable.line("      " + detail));
       }
     }
   }

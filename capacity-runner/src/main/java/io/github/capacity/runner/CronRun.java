@@ -11,6 +11,7 @@ import io.github.capacity.core.limit.InstanceLimiter;
 import io.github.capacity.core.limit.MinuteClaim;
 import io.github.capacity.core.watch.FileWatcher;
 import io.github.capacity.runner.logging.LogOutput;
+import io.github.capacity.runner.logging.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class CronRun {
     try {
       settings = Settings.fromEnvironment(home);
     } catch (ConfigException e) {
-      e.errors().forEach(error -> stderr.println("capacity: " + error));
+      e.errors().forEach(error -> stderr.println("capacity: " + Printable.line(error.toString())));
       return ExitCode.CONFIG_ERROR;
     }
     if (Files.exists(settings.stopFile())) {

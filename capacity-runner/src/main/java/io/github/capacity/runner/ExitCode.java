@@ -12,7 +12,8 @@ package io.github.capacity.runner;
  *   <li>{@code 2} {@link #USAGE}: unknown command or option;
  *   <li>{@code 3} {@link #NO_SLOT}: {@code max.instances} instances are already running;
  *   <li>{@code 4} {@link #STOPPED}: the stop file exists, or appeared during the run;
- *   <li>{@code 5} {@link #FAILURE}: anything else went wrong (a bug, an unwritable lock folder).
+ *   <li>{@code 5} {@link #FAILURE}: anything else went wrong (a bug, an unwritable lock folder);
+ *   <li>{@code 6} {@link #OUT_OF_MEMORY}: the heap was too small for what the files asked.
  * </ul>
  */
 public final class ExitCode {
@@ -22,6 +23,7 @@ public final class ExitCode {
   public static final int NO_SLOT = 3;
   public static final int STOPPED = 4;
   public static final int FAILURE = 5;
+  public static final int OUT_OF_MEMORY = 6;
 
   private ExitCode() {}
 }

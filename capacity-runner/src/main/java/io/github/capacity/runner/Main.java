@@ -2,6 +2,7 @@ package io.github.capacity.runner;
 
 import io.github.capacity.runner.logging.LogOutput;
 import io.github.capacity.runner.logging.LogOutput.StderrPolicy;
+import io.github.capacity.runner.logging.Printable;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Out of memory on any thread (a sender, a test's client): a distinct exit at once, rather than
+    // a run limping on without the thread; the heap's size is the launcher's (-Xmx64m).
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        outOfMemory((OutOfMemoryError) e, System.err);
+        LogOutput.get().close();
+        Runtime.getRuntime().halt(ExitCode.OUT_OF_MEMORY);
+      }
+      org.slf4j.LoggerFactory.getLogger(Main.class).error("thread {} failed", thread.getName(), e);
+    });
     int status = run(args, System.out, System.err);
     LogOutput.get().close();
     System.exit(status);
@@ -22,9 +33,36 @@ public final class Main {
 
   /** Runs one command and returns its exit status; never throws. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return guarded(() -> dispatch(args, out, err), err);
+  }
+
+  /** Runs {@code command}: a failure is logged, an OutOfMemoryError has its own exit status. */
+  static int guarded(java.util.function.IntSupplier command, PrintStream err) {
+    try {
+      return command.getAsInt();
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(e, err);
+    } catch (RuntimeException | Error e) {
+      // The log file gets the stack trace; stderr one line.
+      org.slf4j.LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
+      return ExitCode.FAILURE;
+    }
+  }
+
+  private static int outOfMemory(OutOfMemoryError e, PrintStream err) {
+    String message = "out of memory (" + e.getMessage() + ") with a heap of at most "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; see \"Memory\" in"
+        + " docs/operators.md (CAPACITY_JAVA_OPTS=-Xmx... raises it)";
+    LogOutput.get().fileOnly(Main.class.getName(), message); // stderr gets it once, below
+    err.println("capacity: " + message);
+    err.flush();
+    return ExitCode.OUT_OF_MEMORY;
+  }
+
+  private static int dispatch(String[] args, PrintStream out, PrintStream err) {
     List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
     String command = args.length == 0 ? "" : args[0];
-    try {
+    {
       switch (command) {
         case "":
           LogOutput.get().stderrPolicy(StderrPolicy.ONCE_PER_ERROR);
@@ -45,14 +83,11 @@ public final class Main {
           out.print(usage());
           return ExitCode.OK;
         default:
-          err.println("capacity: unknown command \"" + command + "\"; expected check, demo, --version or --help");
+          err.println("capacity: unknown command \"" + Printable.line(command)
+              + "\"; expected check, demo, --version or --help");
           err.print(usage());
           return ExitCode.USAGE;
       }
-    } catch (RuntimeException | Error e) {
-      // The log file gets the stack trace; stderr one line.
-      org.slf4j.LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
-      return ExitCode.FAILURE;
     }
   }
 
@@ -62,14 +97,16 @@ public final class Main {
         "       capacity check [FILE...]  validate settings, tests, destinations and config lines;",
         "                                 print the plan; exit 1 listing every file:line error.",
         "                                 A FILE may follow --settings, --tests, --destinations or",
-        "                                 --lines to say what it is (else: by its name)",
+        "                                 --lines to say what it is (else: by its name); candidate",
+        "                                 lines are checked with the installed ones, less the file",
+        "                                 named after --replaces (or of the same name)",
         "       capacity demo [SECONDS]   a self-contained run against a local target (default 20 s)",
         "       capacity --version        print the version",
         "       capacity --help           print this help",
         "",
         "Settings: -Dcapacity.settings, $CAPACITY_SETTINGS or /etc/capacity/capacity.properties.",
         "Exit status: 0 ok, 1 configuration error, 2 usage, 3 no instance slot, 4 stopped (stop file),",
-        "5 failure. See docs/operators.md.",
+        "5 failure, 6 out of memory. See docs/operators.md.",
         "");
   }
 }

@@ -142,6 +142,9 @@ class CronRunIT {
       assertThat(Duration.ofNanos(firstNanos - createdNanos)).isLessThan(Duration.ofMillis(1500));
       assertThat(run.exitCode()).isEqualTo(ExitCode.STOPPED);
       assertThat(run.stdout()).isEmpty();
+      // Logged like a change or a removal.
+      assertThat(Files.readString(installed.logDir.resolve("capacity.log"))).contains(
+          installed.confD.resolve("late.conf") + ":1: test late.home added, starting it at 600 a minute");
     }
   }
 

@@ -48,4 +48,24 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("capacity demo: expected a duration in seconds from 5 to 50, got 600" + System.lineSeparator());
   }
+
+  @Test
+  void runningOutOfMemoryIsReportedWithItsOwnExitStatus() {
+    int status = Main.guarded(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(ExitCode.OUT_OF_MEMORY).isEqualTo(6);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
+        "capacity: out of memory (Java heap space) with a heap of at most ")
+        .contains("CAPACITY_JAVA_OPTS=-Xmx");
+  }
+
+  @Test
+  void anUnknownCommandIsShownWithoutItsControlCharacters() {
+    assertThat(run("\u001b]0;owned\u0007")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("capacity: unknown command \"\\u001B]0;owned\\u0007\"");
+  }
 }

@@ -3,6 +3,7 @@ package io.github.capacity.core.config;
 import io.github.capacity.core.pacing.Fleet;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,40 +33,60 @@ public final class ConfigFiles {
    * fleet settings (fleet-wide rates are refused); see the class comment.
    */
   public static ConfigSource.Snapshot read(Path configPath) {
-    return readAll(List.of(configPath), null);
+    return read(configPath, FileTrust.STRICT);
   }
 
   /**
-   * Reads {@code configPath}, a file or a folder of {@code *.conf} files; see the class comment.
-   *
-   * @param fleet this host's place in its fleet ({@code fleet.size}, {@code fleet.index}), or
-   *     {@code null} when the settings give none: fleet-wide rates are then refused
+   * Reads {@code configPath} as {@link #read(Path)} does, refusing the folder or a file that
+   * {@code trust} does not accept.
+   */
+  public static ConfigSource.Snapshot read(Path configPath, FileTrust trust) {
+    return readAll(List.of(configPath), trust, null);
+  }
+
+  /**
+   * Reads {@code configPath} for a host at {@code fleet} ({@code fleet.size}, {@code
+   * fleet.index}; {@code null} when the settings give none: fleet-wide rates are then refused).
    */
   public static ConfigSource.Snapshot read(Path configPath, Fleet fleet) {
-    return readAll(List.of(configPath), fleet);
+    return readAll(List.of(configPath), FileTrust.STRICT, fleet);
   }
 
-  /** {@link #readAll(List, Fleet)} on a host with no fleet settings. */
-  public static ConfigSource.Snapshot readAll(List<Path> configPaths) {
-    return readAll(configPaths, null);
+  /** {@link #readAll(List, FileTrust, Fleet)} on a host with no fleet settings. */
+  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust) {
+    return readAll(paths, trust, null);
   }
 
   /**
-   * Reads several paths as one configuration, in order: a test name is refused in a later path
-   * as in a later file of one folder, so a candidate file can be checked beside installed ones.
+   * Reads several files and folders as one configuration, in the order given: a test name
+   * defined twice is refused where it comes second, whichever file that is.
    *
+   * @param trust which owners and modes of the files and folders are accepted
    * @param fleet this host's place in its fleet, or {@code null} when the settings give none
    */
-  public static ConfigSource.Snapshot readAll(List<Path> configPaths, Fleet fleet) {
+  public static ConfigSource.Snapshot readAll(List<Path> paths, FileTrust trust, Fleet fleet) {
     LineParser parser = new LineParser(fleet);
-    for (Path configPath : configPaths) {
-      readPath(parser, configPath);
+    for (Path path : paths) {
+      readInto(parser, path, trust);
     }
     return parser.snapshot();
   }
 
-  private static void readPath(LineParser parser, Path configPath) {
+  /**
+   * The files {@link #read} reads for {@code configPath}: the {@code *.conf} files of a folder
+   * in name order, or the path itself.
+   */
+  public static List<Path> files(Path configPath) throws IOException {
+    return Files.isDirectory(configPath) ? confFiles(configPath) : List.of(configPath);
+  }
+
+  private static void readInto(LineParser parser, Path configPath, FileTrust trust) {
     if (Files.isDirectory(configPath)) {
+      String untrusted = trust.problem(configPath);
+      if (untrusted != null) {
+        parser.fileError(configPath.toString(), untrusted);
+        return;
+      }
       List<Path> files;
       try {
         files = confFiles(configPath);
@@ -75,10 +96,10 @@ public final class ConfigFiles {
         return;
       }
       for (Path file : files) {
-        readFile(parser, file);
+        readFile(parser, file, trust);
       }
-    } else if (Files.exists(configPath)) {
-      readFile(parser, configPath);
+    } else if (Files.exists(configPath, LinkOption.NOFOLLOW_LINKS)) {
+      readFile(parser, configPath, trust); // a dangling link is an error, not "no tests"
     }
   }
 
@@ -110,26 +131,25 @@ public final class ConfigFiles {
     return files.stream()
         .filter(file -> {
           String name = file.getFileName().toString();
-          return name.endsWith(CONF_SUFFIX) && !name.startsWith(".") && Files.isRegularFile(file);
+          // Not only regular files: a FIFO or a folder named *.conf is reported, not skipped.
+          return name.endsWith(CONF_SUFFIX) && !name.startsWith(".");
         })
         .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
         .toList();
   }
 
-  private static void readFile(LineParser parser, Path file) {
+  private static void readFile(LineParser parser, Path file, FileTrust trust) {
     String source = file.toString();
     try {
-      if (!Files.isRegularFile(file)) {
-        parser.fileError(source, "is not a regular file, expected a file or a folder of *.conf files");
+      RegularFile.checkRegular(file);
+      String untrusted = trust.problem(file);
+      if (untrusted != null) {
+        parser.fileError(source, untrusted);
         return;
       }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        parser.fileError(source, "is " + size + " bytes, expected at most " + MAX_FILE_BYTES
-            + " bytes of configuration lines");
-        return;
-      }
-      parser.file(source, TextLines.split(Files.readAllBytes(file)));
+      parser.file(source, TextLines.split(RegularFile.read(file, MAX_FILE_BYTES)));
+    } catch (RegularFile.UnusableFileException e) {
+      parser.fileError(source, e.getMessage());
     } catch (NoSuchFileException e) {
       // Removed between listing and reading: configuration management stopped these tests.
     } catch (IOException | RuntimeException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.InvalidDefinitionException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -41,13 +40,24 @@ public final class DefinitionsFile {
 
   /** Reads {@code file}; errors name it as given. A missing file is empty, not an error. */
   public static DefinitionsFile read(Path file) {
+    return read(file, FileTrust.STRICT);
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(Path)} does; a file {@code trust} does not accept, or one
+   * that is not a regular file, is one error naming it.
+   */
+  public static DefinitionsFile read(Path file, FileTrust trust) {
     String source = file.toString();
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        return failed(source, "is " + size + " bytes, expected at most " + MAX_FILE_BYTES + " bytes");
+      RegularFile.checkRegular(file);
+      String untrusted = trust.problem(file);
+      if (untrusted != null) {
+        return failed(source, untrusted);
       }
-      return parse(source, Files.readAllBytes(file));
+      return parse(source, RegularFile.read(file, MAX_FILE_BYTES));
+    } catch (RegularFile.UnusableFileException e) {
+      return failed(source, e.getMessage());
     } catch (NoSuchFileException e) {
       return from(source, DefinitionsReader.empty());
     } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.github.capacity.core.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +34,12 @@ final class SettingsParser {
     String source = file.toString();
     byte[] bytes;
     try {
-      if (Files.size(file) > ConfigFiles.MAX_FILE_BYTES) {
-        throw new ConfigException(new ConfigError(source, 0,
-            "is larger than " + ConfigFiles.MAX_FILE_BYTES + " bytes, expected a small properties file"));
-      }
-      bytes = Files.readAllBytes(file);
+      RegularFile.checkRegular(file);
+      // Always strict: strict_modes in a file others can write would be theirs to turn off.
+      FileTrust.STRICT.check(file);
+      bytes = RegularFile.read(file, ConfigFiles.MAX_FILE_BYTES);
+    } catch (RegularFile.UnusableFileException e) {
+      throw new ConfigException(new ConfigError(source, 0, e.getMessage()));
     } catch (NoSuchFileException e) {
       throw new ConfigException(new ConfigError(source, 0,
           "does not exist, expected a capacity.properties file"));

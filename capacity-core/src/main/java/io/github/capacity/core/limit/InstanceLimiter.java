@@ -6,8 +6,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,36 +50,77 @@ public final class InstanceLimiter {
    */
   public Optional<Slot> tryAcquire() throws IOException {
     LockFiles.createLockDir(lockDir);
-    for (int index = 0; index < maxInstances; index++) {
+    int heldAbove = heldAboveMax();
+    if (heldAbove >= maxInstances) {
+      return Optional.empty();
+    }
+    // Slots held above the limit use up the last free ones below it.
+    int mayTry = maxInstances - heldAbove;
+    for (int index = 0; index < maxInstances && mayTry > 0; index++) {
       Path file = lockDir.resolve("slot-" + index + ".lock");
-      if (!LockFiles.claimInThisJvm(file)) {
-        continue;
-      }
       Slot slot = null;
-      try {
-        slot = tryLock(index, file);
-      } finally {
-        if (slot == null) {
-          LockFiles.releaseInThisJvm(file);
+      if (LockFiles.claimInThisJvm(file)) {
+        try {
+          slot = tryLock(index, file);
+        } finally {
+          if (slot == null) {
+            LockFiles.releaseInThisJvm(file);
+          }
         }
       }
       if (slot != null) {
         return Optional.of(slot);
       }
+      mayTry--;
     }
     return Optional.empty();
   }
 
+  /**
+   * How many slots numbered {@code maxInstances} or above are held: runs started while {@code
+   * max.instances} was higher. They count against the new limit at once.
+   */
+  private int heldAboveMax() throws IOException {
+    List<Path> above = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(lockDir, "slot-*.lock")) {
+      for (Path file : files) {
+        String number = file.getFileName().toString().replaceAll("^slot-|\\.lock$", "");
+        if (number.matches("[0-9]{1,4}") && Integer.parseInt(number) >= maxInstances) {
+          above.add(file);
+        }
+      }
+    }
+    int held = 0;
+    for (Path file : above) {
+      if (!LockFiles.claimInThisJvm(file)) {
+        held++;
+        continue;
+      }
+      try {
+        Slot probe = tryLock(-1, file);
+        if (probe == null) {
+          held++;
+        } else {
+          probe.channel.close(); // free: let it go without touching its text
+        }
+      } finally {
+        LockFiles.releaseInThisJvm(file);
+      }
+    }
+    return held;
+  }
+
   private static Slot tryLock(int index, Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file,
-        StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel = LockFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
         return null;
       }
-      writeHolder(channel);
+      if (index >= 0) {
+        writeHolder(channel);
+      }
       return new Slot(index, file, channel);
     } catch (IOException | RuntimeException e) {
       channel.close();

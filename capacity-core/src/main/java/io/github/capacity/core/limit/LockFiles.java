@@ -1,7 +1,10 @@
 package io.github.capacity.core.limit;
 
+import io.github.capacity.core.config.RegularFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.OpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -60,6 +63,11 @@ final class LockFiles {
       }
     }
     return null;
+  }
+
+  /** Opens (creating when missing) a file in {@code lock.dir}: see {@link RegularFile#open}. */
+  static FileChannel open(Path file, OpenOption... access) throws IOException {
+    return RegularFile.open(file, "lock.dir", access);
   }
 
   /** Marks {@code lockFile} held by this JVM; false when it already was. */

@@ -14,7 +14,8 @@ package io.github.capacity.core.pacing;
  * windowNanos}). For a shape anchored to the wall clock ({@link Ramp}, {@link Steps}) the count
  * is the shape's integral from its start, so each start is due at the inverse of the integral and
  * the spacing follows the rate of that instant, within a minute and across minutes; every cron run
- * finds where it is from the clock alone. The phase, fixed per host and test ({@link
+ * finds where it is from the clock alone, and before the shape's start or from its end on there
+ * are no slots at all. The phase, fixed per host and test ({@link
  * #phaseNanos}), keeps a fleet that cron starts in the same second from firing in lockstep.
  *
  * <p>A fleet-wide rate plans the fleet's slots with one phase per test, the same on every host;

@@ -33,7 +33,8 @@ class ConfigFilesOnDiskTest {
   }
 
   @Test
-  void aFolderReadsItsConfFilesInNameOrderAndIgnoresTheRest() throws IOException {
+  void aFolderReadsItsConfFilesInNameOrderIgnoresOtherNamesAndReportsAFolderNamedConf()
+      throws IOException {
     Path confD = Files.createDirectory(dir.resolve("conf.d"));
     write(confD.resolve("b-search.conf"), "search|search|30|file\n");
     write(confD.resolve("a-shop.conf"), "home|homepage|60|graphite\ncart|checkout|6|file\n");
@@ -45,7 +46,8 @@ class ConfigFilesOnDiskTest {
 
     ConfigSource.Snapshot snapshot = ConfigFiles.read(confD);
 
-    assertThat(snapshot.errors()).isEmpty();
+    assertThat(snapshot.errors()).extracting(ConfigError::toString)
+        .containsExactly(sub + ": is a folder, expected a regular file");
     assertThat(snapshot.lines()).extracting(TestLine::testName).containsExactly("home", "cart", "search");
     assertThat(snapshot.lines().get(2).source()).isEqualTo(confD.resolve("b-search.conf").toString());
   }
@@ -84,7 +86,7 @@ class ConfigFilesOnDiskTest {
     ConfigSource.Snapshot snapshot = ConfigFiles.read(file);
 
     assertThat(snapshot.errors()).extracting(ConfigError::toString).containsExactly(
-        file + ": is 1048577 bytes, expected at most 1048576 bytes of configuration lines");
+        file + ": is 1048577 bytes, expected at most 1048576 bytes");
   }
 
   @Test
@@ -111,7 +113,7 @@ class ConfigFilesOnDiskTest {
 
     assertThat(snapshot.lines()).isEmpty();
     assertThat(snapshot.errors()).extracting(ConfigError::toString).containsExactly(
-        "/dev/null: is not a regular file, expected a file or a folder of *.conf files");
+        "/dev/null: is a device, expected a regular file");
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -83,10 +83,8 @@ class MalformedInputTest {
                 + " from 0s to 50s"),
         properties("max.in.flight = 5", "unknown key \"max.in.flight\", expected max_in_flight (did you mean it?)"),
         properties("colour = red",
-            "unknown key \"colour\", expected one of config.path, stop.file, tests.file, destinations.file,"
-                + " lock.dir, max.instances, plugins.dir, log.dir, catch_up, catch_up.max_factor,"
-                + " max_in_flight, drain.timeout, default.destination, metrics.required,"
-                + " metrics.required.after, host"),
+            // every key of the table, in documentation order
+            "unknown key \"colour\", expected one of " + String.join(", ", SettingsTable.keys())),
         properties("metrics.required = yes",
             "metrics.required \"yes\" is not a boolean, expected true or false"),
         properties("config.path", "line \"config.path\" has no '=', expected key = value such as max_in_flight = 128"),

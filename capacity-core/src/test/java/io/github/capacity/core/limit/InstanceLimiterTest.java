@@ -93,4 +93,31 @@ final class InstanceLimiterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("max.instances must be >= 1: 0");
   }
+
+  @Test
+  void loweringMaxInstancesCountsTheSlotsOlderRunsHoldAboveIt() throws Exception {
+    InstanceLimiter before = new InstanceLimiter(dir, 3);
+    Slot first = acquire(before).orElseThrow();
+    Slot second = acquire(before).orElseThrow();
+    acquire(before).orElseThrow(); // slot 2, held by a run started while max.instances was 3
+    first.close();
+    second.close();
+
+    assertThat(acquire(new InstanceLimiter(dir, 1))).as("max.instances=1, one run alive").isEmpty();
+    assertThat(acquire(new InstanceLimiter(dir, 2))).map(Slot::index).contains(0);
+    assertThat(acquire(new InstanceLimiter(dir, 2))).as("max.instances=2, two runs alive").isEmpty();
+  }
+
+  @Test
+  void aSlotFilePlantedAsALinkIsRefusedAndItsTargetUntouched() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious\n");
+    Path lockDir = Files.createDirectory(dir.resolve("lock"));
+    Files.createSymbolicLink(lockDir.resolve("slot-0.lock"), victim);
+
+    assertThatThrownBy(() -> new InstanceLimiter(lockDir, 1).tryAcquire())
+        .isInstanceOf(IOException.class)
+        .hasMessage(lockDir.resolve("slot-0.lock") + ": is a symbolic link, expected a regular file"
+            + " (remove it; capacity never follows links in lock.dir)");
+    assertThat(Files.readString(victim)).isEqualTo("precious\n");
+  }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *   <li>{@code claim LOCK_DIR MINUTE_MILLIS}: prints {@code READY}, waits for a line on stdin (so
  *       that several children claim at the same moment), claims the minute and prints {@code
  *       CLAIMED} or {@code NOT_CLAIMED}.
+ *   <li>{@code hold-schedule LOCK_DIR}: locks {@code schedule.lock}, prints {@code HELD} and holds
+ *       it until its stdin closes.
  * </ul>
  */
 public final class LockChild {
@@ -42,6 +44,18 @@ public final class LockChild {
         stdin.readLine();
         System.out.println(claim.tryClaim(Long.parseLong(args[2])) ? "CLAIMED" : "NOT_CLAIMED");
         System.out.flush();
+      }
+      case "hold-schedule" -> {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+            lockDir.resolve("schedule.lock"), java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE)) {
+          channel.lock();
+          System.out.println("HELD");
+          System.out.flush();
+          while (stdin.readLine() != null) {
+            // Holds the lock, as a run stopped with SIGSTOP in the middle of its claim would.
+          }
+        }
       }
       default -> throw new IllegalArgumentException("unknown mode: " + args[0]);
     }

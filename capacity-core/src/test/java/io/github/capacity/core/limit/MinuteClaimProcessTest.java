@@ -43,4 +43,21 @@ final class MinuteClaimProcessTest {
         "CLAIMED", "NOT_CLAIMED", "NOT_CLAIMED", "NOT_CLAIMED");
     assertThat(new MinuteClaim(lockDir).tryClaim(MINUTE + 60_000)).isTrue();
   }
+
+  @Test
+  void aHolderThatNeverLetsScheduleLockGoDoesNotBlockLaterMinutes() throws Exception {
+    Path lockDir = dir.resolve("lock");
+    java.nio.file.Files.createDirectories(lockDir);
+    Process holder = children.start("hold-schedule", lockDir.toString());
+    assertThat(children.readLine(holder)).isEqualTo("HELD");
+    MinuteClaim claim = new MinuteClaim(lockDir, java.time.Duration.ofMillis(200),
+        io.github.capacity.api.TimeSource.system());
+
+    // Three bounded waits of 0.2 s; the bound only keeps a regression from hanging the build.
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      assertThat(claim.tryClaim(MINUTE)).isTrue();
+      assertThat(claim.tryClaim(MINUTE)).as("the same minute again").isFalse();
+      assertThat(claim.tryClaim(MINUTE + 60_000)).isTrue();
+    });
+  }
 }

@@ -1,7 +1,9 @@
 package io.github.capacity.core.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,5 +92,18 @@ final class MinuteClaimTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void linksPlantedInTheLockDirAreNeverFollowed() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious\n");
+    Path lockDir = Files.createDirectory(dir.resolve("lock"));
+    Files.createSymbolicLink(lockDir.resolve("schedule.lock"), victim);
+
+    assertThatThrownBy(() -> new MinuteClaim(lockDir).tryClaim(MINUTE))
+        .isInstanceOf(IOException.class)
+        .hasMessage(lockDir.resolve("schedule.lock") + ": is a symbolic link, expected a regular"
+            + " file (remove it; capacity never follows links in lock.dir)");
+    assertThat(Files.readString(victim)).isEqualTo("precious\n");
   }
 }

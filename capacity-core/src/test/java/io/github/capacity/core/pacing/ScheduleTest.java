@@ -15,7 +15,7 @@ class ScheduleTest {
   private static final long W = 5 * MINUTE;
 
   /** Every start the schedule runs inside its window. */
-  private static List<Long> starts(Schedule s) {
+  static List<Long> starts(Schedule s) {
     List<Long> starts = new ArrayList<>();
     for (long j = s.firstIndex(); j < s.endIndex(); j++) {
       long due = s.dueNanos(j);

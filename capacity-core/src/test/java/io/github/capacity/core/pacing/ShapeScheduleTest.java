@@ -1,5 +1,6 @@
 package io.github.capacity.core.pacing;
 
+import static io.github.capacity.core.pacing.ScheduleTest.starts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,18 +22,6 @@ class ShapeScheduleTest {
     Window window = new Window(monotonicAtStart + minute * MINUTE, MINUTE, START_MILLIS + minute * 60_000L);
     Schedule s = Schedule.of(rate, fleet, host, "shop.search", window, window.startNanos(), 0, CatchUp.SPREAD, 2);
     return starts(s);
-  }
-
-  static List<Long> starts(Schedule s) {
-    List<Long> starts = new ArrayList<>();
-    for (long j = s.firstIndex(); j < s.endIndex(); j++) {
-      long due = s.dueNanos(j);
-      if (due >= s.windowEndNanos()) {
-        break;
-      }
-      starts.add(due);
-    }
-    return starts;
   }
 
   /** Every start of {@code minutes} consecutive minutes from START, each minute a cron run. */
@@ -150,5 +139,30 @@ class ShapeScheduleTest {
         assertThat(starts.get(i)).as("caught up").isEqualTo(s.plannedNanos(i));
       }
     }
+  }
+
+  @Test
+  void skipOnARampRunsOnlyThePlanFromNowAndCountsTheRestAsSkipped() {
+    Rate rate = ramp(600, 1200, Duration.ofMinutes(1), false);
+    Window window = new Window(0, MINUTE, START_MILLIS);
+    Schedule plan = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 0, 0, CatchUp.SKIP, 2);
+    Schedule late = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 30 * SECOND, 0, CatchUp.SKIP, 2);
+
+    List<Long> all = starts(plan);
+    assertThat(starts(late)).isEqualTo(all.stream().filter(t -> t >= 30 * SECOND).toList());
+    assertThat(late.skippedBeforeStart()).isEqualTo(countBefore(all, 30 * SECOND));
+  }
+
+  @Test
+  void aChangeToARampMidMinuteOwesTheNewPlanLessWhatRan() {
+    // 60 a minute ran 30 by second 30; then a ramp whose plan had more before now.
+    Rate rate = ramp(600, 600, Duration.ofMinutes(5), false);
+    Window window = new Window(0, MINUTE, START_MILLIS);
+    Schedule s = Schedule.of(rate, Fleet.ALONE, "web-1", "t", window, 30 * SECOND, 30, CatchUp.SPREAD, 2);
+
+    assertThat(s.firstIndex()).isEqualTo(30);
+    assertThat(starts(s)).hasSize(600 - 30);
+    assertThat(starts(s).get(0)).isEqualTo(30 * SECOND);
+    assertThat(starts(s).get(1) - starts(s).get(0)).isEqualTo(SECOND / 20);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -25,14 +26,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DayFileAppender implements Transport {
   private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
-  private static final OpenOption[] APPEND_OPTIONS = {
-      StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND};
+  // No link followed: a link planted in the results folder must never be appended through.
+  private static final OpenOption[] APPEND_OPTIONS = {StandardOpenOption.CREATE,
+      StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS};
+
+  /** Opens a results file for appending; a seam for tests that need a failing disk. */
+  interface Opener {
+    FileChannel open(Path file) throws IOException;
+  }
 
   private final Path folder;
+  private final Opener opener;
   private volatile FileChannel current;
 
   DayFileAppender(Path folder) {
+    this(folder, file -> FileChannel.open(file, APPEND_OPTIONS));
+  }
+
+  DayFileAppender(Path folder, Opener opener) {
     this.folder = folder;
+    this.opener = opener;
   }
 
   @Override
@@ -42,9 +55,17 @@ final class DayFileAppender implements Transport {
       try (FileChannel channel = open(file)) {
         current = channel;
         try (FileLock lock = channel.lock()) {
-          ByteBuffer buffer = ByteBuffer.wrap(payload);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
+          long end = channel.size();
+          try {
+            ByteBuffer buffer = ByteBuffer.wrap(payload);
+            while (buffer.hasRemaining()) {
+              channel.write(buffer);
+            }
+          } catch (IOException e) {
+            // A full disk took part of the batch: cut it off, so the file holds whole lines only
+            // and the retry (or the count of what is dropped) covers the whole batch.
+            cutBack(channel, end);
+            throw e;
           }
         }
       } finally {
@@ -53,13 +74,27 @@ final class DayFileAppender implements Transport {
     }
   }
 
+  private static void cutBack(FileChannel channel, long end) {
+    try {
+      channel.truncate(end);
+    } catch (IOException | RuntimeException e) {
+      // Nothing more to do: the error that brought us here is reported.
+    }
+  }
+
   /** Opens for appending; creates the folder only when it is missing (not at every append). */
   private FileChannel open(Path file) throws IOException {
     try {
-      return FileChannel.open(file, APPEND_OPTIONS);
+      return opener.open(file);
     } catch (NoSuchFileException e) {
       Files.createDirectories(folder);
-      return FileChannel.open(file, APPEND_OPTIONS);
+      return opener.open(file);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + ": is a symbolic link, expected a regular file (remove it;"
+            + " capacity never follows links in the results folder)", e);
+      }
+      throw e;
     }
   }
 

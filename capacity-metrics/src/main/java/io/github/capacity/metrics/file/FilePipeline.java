@@ -34,6 +34,8 @@ final class FilePipeline extends Pipeline {
   private String lastFileName;
   /** When the oldest line not yet handed to an append was taken, or {@code Long.MAX_VALUE}. */
   private long oldestWaitingMillis = Long.MAX_VALUE;
+  /** Lines added since the last append of everything: at most that many wait unsent. */
+  private long heldLines;
 
   FilePipeline(Transport transport, String host) {
     super(transport);
@@ -69,6 +71,11 @@ final class FilePipeline extends Pipeline {
   }
 
   @Override
+  public long heldEvents() {
+    return heldLines;
+  }
+
+  @Override
   public void collect(long wallMillis, boolean all, long newlyDropped) {
     if (newlyDropped > 0) {
       add(wallMillis, json.dropped(host, newlyDropped, wallMillis), wallMillis);
@@ -77,6 +84,7 @@ final class FilePipeline extends Pipeline {
       byFile.forEach((file, packer) -> enqueue(file, packer.drain()));
       byFile.clear();
       oldestWaitingMillis = Long.MAX_VALUE;
+      heldLines = 0;
     } else {
       byFile.forEach((file, packer) -> enqueue(file, packer.drainFull()));
     }
@@ -91,6 +99,7 @@ final class FilePipeline extends Pipeline {
       lastFileName = fileName(epochMillis);
     }
     line.appendTo(byFile.computeIfAbsent(lastFileName, f -> new Packer(APPEND_BYTES, true)));
+    heldLines++;
     oldestWaitingMillis = Math.min(oldestWaitingMillis, wallMillis);
   }
 }

@@ -38,6 +38,11 @@ final class GraphitePipeline extends Pipeline {
   }
 
   @Override
+  public long heldEvents() {
+    return aggregator.heldResults();
+  }
+
+  @Override
   public void collect(long wallMillis, boolean all, long newlyDropped) {
     for (Aggregator.Interval interval : aggregator.takeDue(wallMillis, all)) {
       long seconds = interval.startMillis() / 1000;

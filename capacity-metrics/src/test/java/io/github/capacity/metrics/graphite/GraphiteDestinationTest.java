@@ -139,6 +139,21 @@ class GraphiteDestinationTest {
   }
 
   @Test
+  void resultsAClosedPortNeverReceivedAreCountedWhenTheSinkCloses() throws Exception {
+    MetricsSink sink = open(Map.of("port", closedPort()));
+    for (int i = 0; i < 3; i++) {
+      sink.record(result("shop", 1_000_000 + i, 0, 1_000, Outcome.ok(200, 0)));
+    }
+    time.advanceMillis(10_000);
+    Await.until("health failing", Duration.ofSeconds(5), () -> sink.health().failing());
+
+    sink.close(Duration.ofSeconds(1));
+
+    assertThat(((io.github.capacity.metrics.BufferedSink) sink).undelivered()).isEqualTo(3);
+    assertThat(sink.health().dropped()).as("was 0: a minute lost without a count").isEqualTo(3);
+  }
+
+  @Test
   void reconnectsToARestartedServerWithoutLosingTheNextInterval() throws Exception {
     LineServer first = server(0);
     int port = first.port();

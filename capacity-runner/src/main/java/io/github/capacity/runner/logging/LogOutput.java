@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.Level;
 
@@ -44,6 +45,8 @@ public final class LogOutput {
   private final PrintStream stderr;
   private final Level threshold;
   private final Set<String> reportedKeys = ConcurrentHashMap.newKeySet();
+  /** Cron mode's stderr lines, printed sorted at {@link #close()} so the mail is the same each minute. */
+  private final Set<String> cronMail = new TreeSet<>();
   private volatile StderrPolicy policy = StderrPolicy.WARNINGS;
   private volatile RotatingLogFile file;
 
@@ -85,11 +88,44 @@ public final class LogOutput {
     return current == null ? null : current.path();
   }
 
-  /** Prints {@code line} on stderr unless a line with this key was printed already. */
+  /**
+   * Prints {@code line} on stderr unless a line with this key was printed already; in cron mode,
+   * at {@link #close()}, in sorted order: errors from several threads come in any order, and
+   * mail that differs each minute defeats deduplication.
+   */
   public void reportOnce(String key, String line) {
     if (reportedKeys.add(key)) {
-      stderr.println(line);
-      stderr.flush();
+      String safe = Printable.line(line);
+      if (policy == StderrPolicy.ONCE_PER_ERROR) {
+        synchronized (cronMail) {
+          cronMail.add(safe);
+        }
+      } else {
+        stderr.println(safe);
+        stderr.flush();
+      }
+    }
+  }
+
+  /** Prints the cron mode's stderr lines, sorted; later ones wait for the next call. */
+  public void flushStderr() {
+    synchronized (cronMail) {
+      cronMail.forEach(stderr::println);
+      cronMail.clear();
+    }
+    stderr.flush();
+  }
+
+  /** Writes an error to the log file only; for one the caller prints on stderr itself. */
+  public void fileOnly(String loggerName, String message) {
+    try {
+      RotatingLogFile current = file;
+      if (current != null) {
+        current.append(Instant.now() + " ERROR [" + Thread.currentThread().getName() + "] "
+            + loggerName.substring(loggerName.lastIndexOf('.') + 1) + ": " + Printable.line(message) + "\n");
+      }
+    } catch (RuntimeException | Error e) {
+      // Out of memory, say: the caller's stderr line still tells.
     }
   }
 
@@ -107,7 +143,7 @@ public final class LogOutput {
       StringBuilder line = new StringBuilder(128)
           .append(Instant.now()).append(' ').append(level).append(' ')
           .append('[').append(Thread.currentThread().getName()).append("] ")
-          .append(shortName).append(": ").append(message).append('\n');
+          .append(shortName).append(": ").append(Printable.line(message)).append('\n');
       if (throwable != null) {
         line.append(stackTrace(throwable));
       }
@@ -117,15 +153,16 @@ public final class LogOutput {
         + (throwable != null ? " (" + throwable + ")" : "");
     if (policy == StderrPolicy.WARNINGS) {
       if (level.toInt() >= Level.WARN.toInt()) {
-        stderr.println(human);
+        stderr.println(Printable.line(human));
       }
     } else if (policy == StderrPolicy.ONCE_PER_ERROR && level == Level.ERROR) {
       reportOnce(message, human); // the same error from two loggers is one error
     }
   }
 
-  /** Flushes and closes the file; later lines go to stderr only. */
+  /** Prints what waits for stderr, flushes and closes the file; later lines go to stderr only. */
   public void close() {
+    flushStderr();
     RotatingLogFile current = file;
     file = null;
     if (current != null) {

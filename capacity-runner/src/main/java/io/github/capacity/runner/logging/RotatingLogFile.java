@@ -1,5 +1,6 @@
 package io.github.capacity.runner.logging;
 
+import io.github.capacity.core.config.RegularFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -78,8 +79,7 @@ final class RotatingLogFile {
 
   private void reopen() throws IOException {
     close();
-    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-        StandardOpenOption.WRITE);
+    channel = RegularFile.open(path, "log.dir", StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     fileKey = currentKey();
   }
 

@@ -31,10 +31,41 @@ class LogOutputTest {
     log.error("cannot reach {}", "127.0.0.1:8125");
     log.warn("slow flush");
     log.info("minute done");
+    output.close();
 
     assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         "capacity: error: cannot reach 127.0.0.1:2003",
         "capacity: error: cannot reach 127.0.0.1:8125");
+  }
+
+  @Test
+  void cronMailIsSortedSoThatItIsTheSameEveryMinute() {
+    output.stderrPolicy(StderrPolicy.ONCE_PER_ERROR);
+    CapacityLogger log = new CapacityLogger("x.Y", output);
+
+    log.error("statsd: cannot deliver"); // threads report in any order
+    log.error("graphite: cannot deliver");
+    output.close();
+
+    assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "capacity: error: graphite: cannot deliver",
+        "capacity: error: statsd: cannot deliver");
+  }
+
+  @Test
+  void controlCharactersFromFilesNeverReachStderrOrTheLogRaw() throws IOException {
+    output.stderrPolicy(StderrPolicy.WARNINGS);
+    output.toFile(logDir);
+    CapacityLogger log = new CapacityLogger("x.Y", output);
+
+    log.error("{}: bad line", "conf.d/\u001b[2Jevil\r.conf\nforged");
+    output.close();
+
+    String escaped = "conf.d/\\u001B[2Jevil\\u000D.conf\\u000Aforged: bad line";
+    assertThat(stderr.toString(StandardCharsets.UTF_8))
+        .isEqualTo("capacity: error: " + escaped + System.lineSeparator());
+    assertThat(Files.readString(logDir.resolve("capacity.log"))).endsWith("Y: " + escaped + "\n")
+        .doesNotContain("\u001b");
   }
 
   @Test
@@ -77,6 +108,7 @@ class LogOutputTest {
     output.toFile(notAFolder);
     output.toFile(notAFolder);
     new CapacityLogger("x", output).info("still fine");
+    output.flushStderr();
 
     assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
         .startsWith("capacity: cannot write the log in " + notAFolder + " (log.dir): ");

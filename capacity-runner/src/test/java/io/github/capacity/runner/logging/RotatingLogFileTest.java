@@ -1,6 +1,7 @@
 package io.github.capacity.runner.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,5 +41,30 @@ class RotatingLogFileTest {
 
     assertThat(Files.readAllLines(path)).containsExactly("second");
     assertThat(Files.readAllLines(dir.resolve("capacity.log.1"))).containsExactly("first");
+  }
+
+  @Test
+  void aLinkPlantedAsTheLogIsNeverFollowed() throws IOException {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious\n");
+    Path path = Files.createSymbolicLink(dir.resolve("capacity.log"), victim);
+
+    assertThatThrownBy(() -> RotatingLogFile.open(path, 1_000_000))
+        .hasMessage(path + ": is a symbolic link, expected a regular file (remove it; capacity never"
+            + " follows links in log.dir)");
+    assertThat(Files.readString(victim)).isEqualTo("precious\n");
+  }
+
+  @Test
+  void aLinkPlantedAfterOpeningLosesTheLineInsteadOfAppendingToItsTarget() throws IOException {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious\n");
+    Path path = dir.resolve("capacity.log");
+    RotatingLogFile file = RotatingLogFile.open(path, 1_000_000);
+    Files.delete(path);
+    Files.createSymbolicLink(path, victim);
+
+    file.append("line\n");
+    file.close();
+
+    assertThat(Files.readString(victim)).isEqualTo("precious\n");
   }
 }
