@@ -129,7 +129,11 @@ final class CronScheduler implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    stop(0);
+  public void close() {
+    try {
+      stop(0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -226,14 +226,17 @@ class FleetIT {
       List<SimulatedHost> hosts, Run stop) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
+    long slowestHost = Long.MIN_VALUE;
     for (SimulatedHost host : hosts) {
       long landed = watch.landed(host.stopFile(), stop.startMillis());
       first = Math.min(first, landed);
       last = Math.max(last, landed);
+      List<Long> own = arrivals.times(host.name(), stop.startMillis() - 60_000, Long.MAX_VALUE);
+      slowestHost = Math.max(slowestHost, own.isEmpty() ? Long.MIN_VALUE : own.get(own.size() - 1) - landed);
     }
     assertThat(arrivals.times(null, first - 1_000, first)).as("the fleet ran until the stop").isNotEmpty();
     long silentAfter = arrivals.last() - last;
-    report.stop(last - first, silentAfter);
+    report.stop(last - first, silentAfter, slowestHost);
     assertThat(silentAfter).as("last arrival after the last host's stop file, ms").isLessThanOrEqualTo(300);
   }
 

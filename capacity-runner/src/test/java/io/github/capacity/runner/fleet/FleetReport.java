@@ -42,9 +42,10 @@ final class FleetReport {
     changeMillis.put(host, latencyMillis);
   }
 
-  void stop(long spreadMillis, long silentAfterMillis) {
+  void stop(long spreadMillis, long silentAfterMillis, long slowestHostMillis) {
     stop = silentAfterMillis + " ms after the last host's stop file (the files landed over "
-        + spreadMillis + " ms)";
+        + spreadMillis + " ms); each host's last request at most " + slowestHostMillis
+        + " ms after its own stop file";
   }
 
   void write(Path file) throws IOException {

@@ -56,7 +56,11 @@ final class FleetTarget implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    nginx.close();
+  public void close() {
+    try {
+      nginx.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
