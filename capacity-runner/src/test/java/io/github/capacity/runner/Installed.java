@@ -69,6 +69,7 @@ final class Installed {
         "log.dir=log",
         "drain.timeout=2s",
         "trips.dir=trips",
+        "spool.dir=spool",
         extra,
         ""), StandardCharsets.UTF_8);
   }

@@ -193,8 +193,7 @@ public final class Settings {
 
   /** {@code spool.dir}: where destinations that can replay keep what they could not deliver. */
   public Path spoolDir() {
-    Path dir = get(SettingsTable.SPOOL_DIR);
-    return dir != null ? dir : lockDir().resolve("spool");
+    return get(SettingsTable.SPOOL_DIR);
   }
 
   /** {@code spool.max_size}: bytes each destination's spool may hold; 0 when spooling is off. */

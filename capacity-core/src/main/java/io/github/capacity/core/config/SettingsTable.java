@@ -67,10 +67,10 @@ public final class SettingsTable {
       "this host's place in the fleet, `0` to `fleet.size - 1`, each host its own",
       Setting.emptyIsNull(Setting.wholeNumber(0, Fleet.MAX_SIZE - 1)));
 
-  /** {@code null}: {@code lock.dir}/spool, see {@link Settings#spoolDir()}. */
-  public static final Setting<Path> SPOOL_DIR = new Setting<>("spool.dir", dir -> null,
-      "`<lock.dir>/spool`", "a folder; each destination that can replay keeps a folder of its own"
-          + " in it", Setting.path());
+  // Not under lock.dir: that is often /run/lock, a tmpfs of a few MB that a full spool would fill,
+  // and then no instance could take its lock.
+  public static final Setting<Path> SPOOL_DIR = path("spool.dir", "/var/spool/capacity",
+      "a folder; each destination that can replay keeps a folder of its own in it");
   public static final Setting<Long> SPOOL_MAX_SIZE = new Setting<>("spool.max_size",
       dir -> 64L << 20, "`64MB`", "a size such as `64MB`, `512KB` or `2GB` (or bytes), at most `100GB`, per"
           + " destination; `0` turns the spool off", SettingsTable.size(100L << 30));

@@ -32,7 +32,7 @@ class SettingsTest {
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
         false, Duration.ofSeconds(60), null, null, null, null, 64L << 20);
     assertThat(defaults.fleet()).isNull();
-    assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/lock/capacity/spool"));
+    assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/spool/capacity"));
   }
 
   @Test
