@@ -6,6 +6,7 @@ Subcommands
           ours the file destination's results -> one JSON line appended to runs.jsonl
   wrk     one closed-model wrk run -> one JSON line
   report  runs.jsonl + extras (idle RSS, JMH, meta) -> the results Markdown
+  ab-report  bench/client-ab's runs.jsonl and class-load logs -> its Markdown table
 
 The pacing figures are computed as in ../shared/peers-bench/analyze.py (same definitions, so
 the rows compare with RESULTS.md there).
@@ -452,6 +453,87 @@ def holds(r):
     return abs(r["served"] - r["requested"]) <= 0.01 * r["requested"]
 
 
+# --------------------------------------------------------------------------- client A/B
+def classes_loaded(path):
+    """Classes the JVM loaded (an -Xlog:class+load file): total, and OkHttp's, okio's, Kotlin's."""
+    counts = {"all": 0, "okhttp3": 0, "okio": 0, "kotlin": 0}
+    try:
+        lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        m = re.search(r"\]\s+(\S+) source:", line)
+        if not m:
+            continue
+        counts["all"] += 1
+        for prefix in ("okhttp3", "okio", "kotlin"):
+            if m.group(1).startswith(prefix + "."):
+                counts[prefix] += 1
+    return counts
+
+
+def cmd_ab_report(a):
+    runs = [json.loads(l) for l in open(a.runs, encoding="utf-8") if l.strip()]
+    out = []
+    w = out.append
+    w(f"# The HTTP client A/B: own nio client vs OkHttp ({a.date})")
+    w("")
+    w(f"Host: {a.host}; {a.java}; ours {a.version}. Whole run: {a.elapsed}. `bench/client-ab`: the"
+      " same cron line (`bin/capacity` of the built distribution, launched 5 ms after second 0, the"
+      " `file` destination, `max_connections: 10`), the same nginx target on 127.0.0.1 (1 worker,"
+      " `return 200 \"ok\"`, keep-alive), the same commit and run; only the test's `client` differs"
+      " (`nio` or `okhttp`), the order swapped every repetition. Each client has its own"
+      " class-data-sharing archive, recorded by an unmeasured first run.")
+    w("")
+    w(f"**The machine was shared**: other builds ran on its 2 cores during the run (load average"
+      f" before: `{a.load_before}`; after: `{a.load_after}`). Absolute figures are higher and"
+      " noisier than on an idle host, and executions were dropped or came late when the host"
+      " stalled; compare the two clients within a repetition (the ratio column), not with other"
+      " runs. CPU per request is the process's user + system time over the requests nginx served.")
+    w("")
+    w("| rate/s | rep | client | served | CPU s | CPU µs/req | nio ÷ okhttp CPU/req (same rep) |"
+      " peak RSS MB | start to first request ms | lag p50/p99 ms (steady) | outcomes |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
+    ratios = {}
+    for r in sorted(runs, key=lambda r: (r["rate"], r["rep"], r["tool"])):
+        other = next((q for q in runs if q["rate"] == r["rate"] and q["rep"] == r["rep"]
+                      and q["tool"] != r["tool"]), None)
+        ratio = None
+        if r["tool"] == "nio" and other and other.get("cpu_us_per_req") and r.get("cpu_us_per_req"):
+            ratio = r["cpu_us_per_req"] / other["cpu_us_per_req"]
+            ratios.setdefault(r["rate"], []).append(ratio)
+        o = r.get("ours") or {}
+        steady = o.get("lag_steady") or {}
+        w(f"| {r['rate']:,} | {r['rep']} | {r['tool']} | {fmt(r.get('served'))} | {fmt(r.get('cpu_s'), 2)} |"
+          f" {fmt(r.get('cpu_us_per_req'), 1)} | {fmt(ratio, 2) if ratio is not None else ''} |"
+          f" {fmt((r.get('maxrss_kb') or 0) / 1024)} | {fmt(r.get('startup_ms'))} |"
+          f" {fmt(steady.get('p50'), 2)}/{fmt(steady.get('p99'), 2)} |"
+          f" {', '.join(f'{k} {v:,}' for k, v in sorted((o.get('outcomes') or {}).items()))} |")
+    w("")
+    w("## CPU per request, own client ÷ OkHttp (same repetition)")
+    w("")
+    for rate, vals in sorted(ratios.items()):
+        w(f"- {rate:,}/s: median {statistics.median(vals):.2f} (repetitions: {', '.join(f'{v:.2f}' for v in vals)})")
+    w("")
+    w("## Start-up and classes")
+    w("")
+    w("Start to first request: from the launch of `bin/capacity` to nginx's log of the first request"
+      " (median of the runs above). Classes: what the first cron run of each client loaded"
+      " (`-Xlog:class+load`), OkHttp's, okio's and Kotlin's apart.")
+    w("")
+    w("| client | start to first request ms (median) | classes loaded | okhttp3 | okio | kotlin |")
+    w("|---|---|---|---|---|---|")
+    for client in ("nio", "okhttp"):
+        c = classes_loaded(f"{a.classes}/classes-{client}.txt") or {}
+        vals = [r.get("startup_ms") for r in runs if r["tool"] == client]
+        w(f"| {client} | {fmt(med(vals))} | {fmt(c.get('all'))} | {fmt(c.get('okhttp3'))} |"
+          f" {fmt(c.get('okio'))} | {fmt(c.get('kotlin'))} |")
+    text = "\n".join(out) + "\n"
+    if a.out:
+        open(a.out, "w", encoding="utf-8").write(text)
+    print(text)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sp = p.add_subparsers(dest="cmd", required=True)
@@ -486,6 +568,13 @@ def main():
     rp.add_argument("--extra")
     rp.add_argument("--out")
     rp.set_defaults(fn=cmd_report)
+    ab = sp.add_parser("ab-report")
+    ab.add_argument("--runs", required=True)
+    ab.add_argument("--classes", required=True, help="folder of classes-<client>.txt")
+    for name in ("--date", "--version", "--java", "--host", "--load-before", "--load-after", "--elapsed"):
+        ab.add_argument(name, default="?")
+    ab.add_argument("--out")
+    ab.set_defaults(fn=cmd_ab_report)
     a = p.parse_args()
     a.fn(a)
 

@@ -23,10 +23,11 @@ nginx_stop() {
   NGX_MASTER=""
 }
 
-# ours_home DIR URL CONNS CATCH_UP_FACTOR: our cron job's files as a host has them, everything
-# under DIR: settings, one http test of URL, no destination definitions, an empty conf.d.
+# ours_home DIR URL CONNS CATCH_UP_FACTOR [CLIENT]: our cron job's files as a host has them,
+# everything under DIR: settings, one http test of URL (on CLIENT, `auto` by default: see
+# docs/http.md), no destination definitions, an empty conf.d.
 ours_home() {
-  local d=$1 url=$2 conns=$3 factor=$4
+  local d=$1 url=$2 conns=$3 factor=$4 client=${5:-auto}
   mkdir -p "$d/conf.d" "$d/lock" "$d/log"
   cat > "$d/capacity.properties" <<PROPERTIES
 # bench: one test, the file destination, everything under this folder.
@@ -43,7 +44,7 @@ catch_up.max_factor = $factor
 PROPERTIES
   cat > "$d/tests.json" <<TESTS
 {
-  "nginx": {"type": "http", "url": "$url", "max_connections": $conns}
+  "nginx": {"type": "http", "url": "$url", "max_connections": $conns, "client": "$client"}
 }
 TESTS
   echo '{}' > "$d/destinations.json"
@@ -52,4 +53,17 @@ TESTS
 # sleep_to_minute: until 5 ms past the next minute boundary, where cron would start us.
 sleep_to_minute() {
   python3 -c 'import time; t=time.time(); time.sleep(60 - t % 60 + 0.005)'
+}
+
+# build_dist ROOT LOG [MAVEN_ARGS...]: packages the distribution (offline first) and unpacks it
+# under $WORK/dist; sets OURS (its bin/capacity) and VERSION.
+build_dist() {
+  local root=$1 buildlog=$2; shift 2
+  ( cd "$root" && { ./mvnw -q -B -o "$@" -DskipTests package >"$buildlog" 2>&1 ||
+      ./mvnw -q -B "$@" -DskipTests package >"$buildlog" 2>&1; } ) ||
+    { tail -30 "$buildlog" >&2; echo "build failed" >&2; exit 1; }
+  local tgz; tgz=$(ls "$root"/capacity-runner/target/capacity-*.tar.gz | head -n 1)
+  mkdir -p "$WORK/dist" && tar -xzf "$tgz" -C "$WORK/dist"
+  OURS=$(ls "$WORK"/dist/*/bin/capacity)
+  VERSION=$(basename "$(dirname "$(dirname "$OURS")")")
 }

@@ -10,10 +10,14 @@ import io.github.capacity.api.TimeSource;
 import io.github.capacity.core.config.ConfigSource;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.SettingsTable;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.Guardrails;
+import io.github.capacity.core.guard.TripStore;
 import io.github.capacity.core.pacing.CatchUp;
 import io.github.capacity.core.pacing.Fleet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,12 +57,16 @@ public final class CapacityEngine implements AutoCloseable {
 
   private CapacityEngine(Builder b) {
     TestContext testContext = new TestContext(b.host, b.version, b.maxInFlight, b.time);
-    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time);
+    DestinationContext destinationContext = new DestinationContext(b.host, b.logDir, b.time, b.spoolDir,
+        b.spoolMaxBytes);
+    AbortRules abort = AbortRules.of(b.tests);
     this.catalog = new Catalog(Map.copyOf(b.testTypes), Map.copyOf(b.destinationTypes),
-        new LinkedHashMap<>(b.tests), b.testLines, new LinkedHashMap<>(b.destinations),
-        b.destinationLines, testContext, destinationContext, b.defaultDestination);
+        new LinkedHashMap<>(abort.definitions()), b.testLines, new LinkedHashMap<>(b.destinations),
+        b.destinationLines, testContext, destinationContext, b.defaultDestination, abort.errors());
+    TripStore trips = b.tripsDir == null ? null : new TripStore(b.tripsDir);
+    Guardrails guardrails = new Guardrails(abort.rules(), trips, b.time, b.host);
     RunContext context = new RunContext(b.time, b.host, b.fleet, b.catchUp, b.catchUpMaxFactor,
-        b.maxInFlight, b.resultListener);
+        b.maxInFlight, b.resultListener, guardrails);
     this.loop = new MinuteLoop(context, catalog, b.configSource, b.drainTimeout,
         b.metricsRequired ? b.metricsRequiredAfter : null);
     this.configSource = b.configSource;
@@ -147,9 +155,12 @@ public final class CapacityEngine implements AutoCloseable {
     private Duration drainTimeout = SettingsTable.DRAIN_TIMEOUT.defaultValue();
     private String defaultDestination = SettingsTable.DEFAULT_DESTINATION.defaultValue();
     private Path logDir = SettingsTable.LOG_DIR.defaultValue();
+    private Path spoolDir;
+    private long spoolMaxBytes;
     private boolean metricsRequired = SettingsTable.METRICS_REQUIRED.defaultValue();
     private Duration metricsRequiredAfter = SettingsTable.METRICS_REQUIRED_AFTER.defaultValue();
     private Consumer<Result> resultListener;
+    private Path tripsDir;
 
     private Builder() {}
 
@@ -203,17 +214,19 @@ public final class CapacityEngine implements AutoCloseable {
 
     /**
      * The named tests (of {@code tests.json}) lines may refer to, and where each JSON path is, for
-     * error messages ({@code 0} when unknown).
+     * error messages ({@code 0} when unknown). A test's {@code abort} block is the engine's own
+     * (see {@link io.github.capacity.core.guard.AbortRule}); its plugin gets the rest.
      */
     public Builder tests(Map<String, Definition> tests, ToIntFunction<String> lineOfJsonPath) {
-      this.tests = Map.copyOf(tests);
+      // In file order, not Map.copyOf's order of the day: "expected one of" lists stay stable.
+      this.tests = Collections.unmodifiableMap(new LinkedHashMap<>(tests));
       this.testLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
       return this;
     }
 
     /** The named destinations (of {@code destinations.json}), and where each JSON path is. */
     public Builder destinations(Map<String, Definition> destinations, ToIntFunction<String> lineOfJsonPath) {
-      this.destinations = Map.copyOf(destinations);
+      this.destinations = Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
       this.destinationLines = Objects.requireNonNull(lineOfJsonPath, "lineOfJsonPath");
       return this;
     }
@@ -230,6 +243,10 @@ public final class CapacityEngine implements AutoCloseable {
       defaultDestination(settings.defaultDestination());
       logDir(settings.logDir());
       metricsRequired(settings.metricsRequired(), settings.metricsRequiredAfter());
+      trips(settings.tripsDir());
+      if (settings.spoolMaxBytes() > 0) {
+        spool(settings.spoolDir(), settings.spoolMaxBytes());
+      }
       if (settings.host() != null) {
         host(settings.host()); // else this machine's short name
       }
@@ -289,12 +306,36 @@ public final class CapacityEngine implements AutoCloseable {
     }
 
     /**
+     * Where destinations that can replay (graphite, prometheus) keep what they could not deliver,
+     * each in a folder of its own holding at most {@code maxBytes}; none by default (drops are
+     * counted instead).
+     */
+    public Builder spool(Path dir, long maxBytes) {
+      if (maxBytes < 1024) {
+        throw new IllegalArgumentException("maxBytes < 1024: " + maxBytes);
+      }
+      this.spoolDir = Objects.requireNonNull(dir, "dir");
+      this.spoolMaxBytes = maxBytes;
+      return this;
+    }
+
+    /**
      * When {@code required}, a test whose destination has failed to deliver for longer than
      * {@code after} stops, so that a service is never loaded blind.
      */
     public Builder metricsRequired(boolean required, Duration after) {
       this.metricsRequired = required;
       this.metricsRequiredAfter = Objects.requireNonNull(after, "after");
+      return this;
+    }
+
+    /**
+     * The folder of trip records: a test stopped by its {@code abort} block stays stopped across
+     * engines (cron runs) while its record there is in force. {@code null} (the default) keeps
+     * trips in memory for this engine's life.
+     */
+    public Builder trips(Path dir) {
+      this.tripsDir = dir;
       return this;
     }
 

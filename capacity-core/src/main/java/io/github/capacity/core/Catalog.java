@@ -55,6 +55,8 @@ final class Catalog {
   private final TestContext testContext;
   private final DestinationContext destinationContext;
   private final String defaultDestination;
+  /** Tests refused before their plugin sees them: their {@code abort} block is bad. */
+  private final Map<String, InvalidDefinitionException> refusedTests;
 
   private final Map<String, Resolved<PreparedTest>> prepared = new HashMap<>();
   private final Map<String, Resolved<MetricsSink>> sinks = new LinkedHashMap<>();
@@ -63,7 +65,8 @@ final class Catalog {
   Catalog(Map<String, TestType> testTypes, Map<String, MetricsDestination> destinationTypes,
       Map<String, Definition> tests, ToIntFunction<String> testLines,
       Map<String, Definition> destinations, ToIntFunction<String> destinationLines,
-      TestContext testContext, DestinationContext destinationContext, String defaultDestination) {
+      TestContext testContext, DestinationContext destinationContext, String defaultDestination,
+      Map<String, InvalidDefinitionException> refusedTests) {
     this.testTypes = testTypes;
     this.destinationTypes = destinationTypes;
     this.tests = tests;
@@ -73,6 +76,7 @@ final class Catalog {
     this.testContext = testContext;
     this.destinationContext = destinationContext;
     this.defaultDestination = defaultDestination;
+    this.refusedTests = refusedTests;
   }
 
   /** The prepared test that {@code line} names, or the error that keeps it from running. */
@@ -91,6 +95,10 @@ final class Catalog {
     Definition definition = tests.get(name);
     if (definition == null) {
       throw new IllegalArgumentException("no test definition named " + name);
+    }
+    InvalidDefinitionException refused = refusedTests.get(name);
+    if (refused != null) {
+      return Resolved.failed(problem(definitionError(testLines, refused)), INVALID_DEFINITION);
     }
     return prepared.computeIfAbsent(name, n -> prepare(definition));
   }
@@ -258,7 +266,8 @@ final class Catalog {
     return names;
   }
 
+  /** In name order: the maps come from {@code Map.copyOf}, whose order changes from run to run. */
   private static String namesOrNone(Set<String> names) {
-    return names.isEmpty() ? "(none defined)" : String.join(", ", names);
+    return names.isEmpty() ? "(none defined)" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }

@@ -70,7 +70,9 @@ final class ClosingWindows {
 
   private void report(Closing c) {
     if (c.counters().markReported()) {
-      MinuteAccount account = c.counters().account(host);
+      // With the destination's figures so far: dropped, spooled, replayed, dropped from the spool.
+      MinuteAccount account = c.counters().account(host)
+          .withDelivery(MinuteAccount.Delivery.of(c.sink().health()));
       reported.add(account);
       c.sink().account(account);
       logAccount(account);

@@ -35,6 +35,13 @@ final class MinuteCounters {
   }
 
   void completed(Outcome outcome) {
+    if (outcome.isDropped()) {
+      // The test type could not send it (it waited for a connection longer than its slot): like
+      // a start over max_in_flight, it counts as dropped, not as started and failed.
+      started.decrement();
+      dropped.increment();
+      return;
+    }
     completed.increment();
     if (outcome.ok()) {
       ok.increment();

@@ -63,6 +63,7 @@ final class MinuteLoop {
     this.waker = context.waker;
     this.drain = new Drain(context);
     this.closing = new ClosingWindows(context.host, drainNanos);
+    context.guardrails.onTrip(waker::wake);
   }
 
   long wallMillis() {
@@ -135,6 +136,9 @@ final class MinuteLoop {
         configDirty = false;
         applyConfig(now);
       }
+      for (String tripped : context.guardrails.tripped()) {
+        stopTripped(tripped);
+      }
       long windowEnd = windowStartNanos + WINDOW_NANOS;
       if (now >= windowEnd) {
         // A scheduler that wakes (or gets back from a slow start) just after the window's end
@@ -191,11 +195,16 @@ final class MinuteLoop {
         log.error("{}", error);
       }
     }
+    Set<String> held = context.guardrails.held(snapshot.lines());
+    for (String tripped : held) {
+      stopTripped(tripped); // a trip record can appear for a test that runs
+    }
+    held.addAll(stoppedBlind);
     List<TestLine> running = new ArrayList<>(runs.size());
     for (TestRun run : runs.values()) {
       running.add(run.line());
     }
-    LineChanges changes = LineChanges.between(running, snapshot.lines(), stoppedBlind);
+    LineChanges changes = LineChanges.between(running, snapshot.lines(), held);
     for (TestLine line : changes.removed()) {
       log.info("{}: test {} removed, stopping it", line.where(), line.testName());
       stopRun(removeRun(line.testName()));
@@ -205,6 +214,14 @@ final class MinuteLoop {
     }
     for (TestLine line : changes.changed()) {
       update(line, now);
+    }
+  }
+
+  /** Stops a test its guardrail tripped, as if its line were removed. */
+  private void stopTripped(String testName) {
+    TestRun run = removeRun(testName);
+    if (run != null) {
+      stopRun(run);
     }
   }
 
@@ -284,6 +301,7 @@ final class MinuteLoop {
   private void startNextWindow() {
     windowStartNanos += WINDOW_NANOS;
     windowMinuteMillis += 60_000L;
+    configDirty |= context.guardrails.holdsAny(); // a trip may have ended: look at each minute
     for (TestRun run : runs.values()) {
       run.startWindow(windowStartNanos, WINDOW_NANOS, windowMinuteMillis, windowStartNanos);
     }

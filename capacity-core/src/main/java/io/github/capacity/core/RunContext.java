@@ -2,6 +2,7 @@ package io.github.capacity.core;
 
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.core.guard.Guardrails;
 import io.github.capacity.core.pacing.CatchUp;
 import io.github.capacity.core.pacing.Fleet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,8 @@ final class RunContext {
   final double catchUpMaxFactor;
   final int maxInFlight;
   final Consumer<Result> resultListener;
+  /** Judges every result against its test's {@code abort} block. */
+  final Guardrails guardrails;
   /** Executions in flight across all tests, so the drain knows when everything has ended. */
   final AtomicInteger totalInFlight = new AtomicInteger();
   /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
@@ -31,7 +34,7 @@ final class RunContext {
   private final long anchorNanos;
 
   RunContext(TimeSource time, String host, Fleet fleet, CatchUp catchUp, double catchUpMaxFactor,
-      int maxInFlight, Consumer<Result> resultListener) {
+      int maxInFlight, Consumer<Result> resultListener, Guardrails guardrails) {
     this.time = time;
     this.host = host;
     this.fleet = fleet;
@@ -39,6 +42,7 @@ final class RunContext {
     this.catchUpMaxFactor = catchUpMaxFactor;
     this.maxInFlight = maxInFlight;
     this.resultListener = resultListener;
+    this.guardrails = guardrails;
     this.waker = new Waker(time);
     this.anchorNanos = time.nanoTime();
     this.anchorEpochNanos = time.wallMillis() * 1_000_000L;

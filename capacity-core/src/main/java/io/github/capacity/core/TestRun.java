@@ -186,6 +186,7 @@ final class TestRun {
 
   private void emit(Result result) {
     sink.record(result);
+    context.guardrails.record(line, sink, result);
     if (context.resultListener != null) {
       try {
         context.resultListener.accept(result);

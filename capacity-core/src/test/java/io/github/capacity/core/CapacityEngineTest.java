@@ -517,6 +517,16 @@ class CapacityEngineTest {
   }
 
   @Test
+  void theMinuteAccountCarriesWhatItsDestinationDroppedSpooledAndReplayed() {
+    rec.health = new MetricsSink.Health(2, -1, null, 300, 120, 7);
+    source.set(line(1, "shop", "ping", 60));
+    try (CapacityEngine engine = engine()) {
+      engine.runMinute();
+    }
+    assertThat(rec.account("shop").delivery()).isEqualTo(new MinuteAccount.Delivery(2, 300, 120, 7));
+  }
+
+  @Test
   void stalledDestinationsAreFlushedSideBySideWithinOneBudget() {
     rec.stallFlush = true; // a metrics server that never takes the last results
     source.set(line(1, "a", "ping", 60), new TestLine("conf.d/a.conf", 2, "b", "ping", 60, "rec2"));

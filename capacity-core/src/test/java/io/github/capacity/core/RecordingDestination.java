@@ -7,6 +7,7 @@ import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import java.time.Duration;
 import java.util.List;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class RecordingDestination implements MetricsDestination {
   final List<Result> results = Collections.synchronizedList(new ArrayList<>());
   final List<MinuteAccount> accounts = Collections.synchronizedList(new ArrayList<>());
   final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  final List<Trip> trips = Collections.synchronizedList(new ArrayList<>());
   final List<String> opened = Collections.synchronizedList(new ArrayList<>());
   volatile int flushes;
   /** Makes flush wait until interrupted, as a metrics server that never answers would. */
@@ -51,6 +53,11 @@ final class RecordingDestination implements MetricsDestination {
       @Override
       public void problem(Problem problem) {
         problems.add(problem);
+      }
+
+      @Override
+      public void trip(Trip trip) {
+        trips.add(trip);
       }
 
       @Override

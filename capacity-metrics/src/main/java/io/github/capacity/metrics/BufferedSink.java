@@ -5,6 +5,8 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
 import io.github.capacity.api.TimeSource;
+import io.github.capacity.api.Trip;
+import io.github.capacity.metrics.spool.Spool;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * deadlines of {@link #flush} and {@link #close} are real time, as the engine needs. The sender
  * waits for events at most 50 ms at a time, so it notices time moving. After delivering what it
  * took, it lets events gather for the pipeline's {@link Pipeline#batchMillis()} (a flush or close
- * ends that at once). Thread safe.
+ * ends that at once). With a {@link Spool} (see {@link Pipeline}), a failed delivery moves the
+ * pending payloads there, and so does every payload made while the back-off lasts; a flush then
+ * reports {@code false} (spooled, not delivered). Thread safe.
  */
 public final class BufferedSink implements MetricsSink {
   private static final Logger log = LoggerFactory.getLogger(BufferedSink.class);
@@ -95,6 +99,11 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public void problem(Problem problem) {
     offer(problem);
+  }
+
+  @Override
+  public void trip(Trip trip) {
+    offer(trip);
   }
 
   private void offer(Object event) {
@@ -161,7 +170,10 @@ public final class BufferedSink implements MetricsSink {
   @Override
   public Health health() {
     cutOffStalledWrite();
-    return state.health(dropped.sum() + undelivered);
+    Health health = state.health(dropped.sum() + undelivered);
+    Spool.Counts spool = pipeline.spoolCounts();
+    return spool == null ? health : new Health(health.dropped(), health.failingSinceMillis(), health.lastError(),
+        spool.spooled(), spool.replayed(), spool.dropped());
   }
 
   /** Events lost when the sender stopped with them undelivered (a server down at the end). */
@@ -194,12 +206,16 @@ public final class BufferedSink implements MetricsSink {
         long newlyDropped = pipeline.pendingPayloads() < Pipeline.MAX_PENDING ? dropped.sum() - reportedDropped : 0;
         reportedDropped += newlyDropped;
         pipeline.collect(time.wallMillis(), forced, newlyDropped);
-        if (pipeline.pendingPayloads() > 0 && state.mayAttempt()) {
+        if ((pipeline.pendingPayloads() > 0 || pipeline.replayDue()) && state.mayAttempt()) {
           attempt();
+        }
+        if (pipeline.pendingPayloads() > 0 && !state.mayAttempt()) {
+          spoolPending(); // failing: to disk until the back-off allows a new attempt
         }
         boolean idle = pipeline.pendingPayloads() == 0 && queue.isEmpty();
         if (idle) {
-          waiting.forEach(request -> request.complete(true));
+          boolean delivered = !state.health(0).failing(); // else spooled, not delivered
+          waiting.forEach(request -> request.complete(delivered));
           waiting.clear();
           if (stopping) {
             break;
@@ -220,6 +236,7 @@ public final class BufferedSink implements MetricsSink {
     } finally {
       pipeline.transport().disconnect();
       reportLoss();
+      pipeline.closeSpool();
       waiting.forEach(request -> request.complete(false));
       flushRequests.forEach(request -> request.complete(false));
     }
@@ -279,6 +296,15 @@ public final class BufferedSink implements MetricsSink {
     } catch (IOException e) {
       pipeline.transport().disconnect();
       state.failed(e, dropped.sum(), takenSinceDelivered);
+      spoolPending();
+    }
+  }
+
+  /** Moves the pending payloads into the spool, if any: spooled events are not lost. */
+  private void spoolPending() {
+    if (pipeline.spools()) {
+      pipeline.spoolPending();
+      takenSinceDelivered = pipeline.heldEvents();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,7 +131,10 @@ public final class JsonLines {
     json.writeNumber(text, at, end - at);
   }
 
-  /** A test's minute: the engine's account and, when results arrived, their figures. */
+  /**
+   * A test's minute: the engine's account, its destination's delivery figures when any is above
+   * zero, and, when results arrived, their figures.
+   */
   public JsonLines minute(MinuteAccount account, Summary summary) {
     try {
       begin("minute");
@@ -149,6 +153,15 @@ public final class JsonLines {
         json.writeNumberField("fleet_planned", account.fleetPlanned());
         json.writeNumberField("fleet_index", account.fleetIndex());
         json.writeNumberField("fleet_size", account.fleetSize());
+      }
+      MinuteAccount.Delivery delivery = account.delivery();
+      if (!delivery.equals(MinuteAccount.Delivery.NONE)) {
+        json.writeObjectFieldStart("metrics");
+        json.writeNumberField("dropped", delivery.dropped());
+        json.writeNumberField("spooled", delivery.spooled());
+        json.writeNumberField("replayed", delivery.replayed());
+        json.writeNumberField("spool_dropped", delivery.spoolDropped());
+        json.writeEndObject();
       }
       if (summary != null) {
         json.writeFieldName("results");
@@ -203,6 +216,33 @@ public final class JsonLines {
       json.writeStringField("error_class", problem.kind().word());
       json.writeStringField("message", problem.message());
       json.writeNumberField("epoch_ms", problem.epochMillis());
+      return end();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * A guardrail trip: what held, the figures, when, until when, and the rates that bracket the
+   * knee ({@code held_rate} is {@code null} when no window held).
+   */
+  public JsonLines trip(Trip trip) {
+    try {
+      begin("trip");
+      json.writeStringField("test_name", trip.testName());
+      json.writeStringField("host", trip.host());
+      json.writeStringField("condition", trip.condition());
+      json.writeStringField("figures", trip.figures());
+      json.writeNumberField("epoch_ms", trip.epochMillis());
+      json.writeNumberField("until_epoch_ms", trip.untilEpochMillis());
+      json.writeFieldName("tripped_rate");
+      json.writeRawValue(Trip.rate(trip.trippedRate()));
+      json.writeFieldName("held_rate");
+      if (trip.hasHeldRate()) {
+        json.writeRawValue(Trip.rate(trip.heldRate()));
+      } else {
+        json.writeNull();
+      }
       return end();
     } catch (IOException e) {
       throw failed(e);

@@ -1,5 +1,6 @@
 package io.github.capacity.metrics;
 
+import io.github.capacity.metrics.spool.Spool;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
  * send is retried after the back-off; at most {@link #MAX_PENDING} payloads wait, after which the
  * {@link BufferedSink} stops taking events and its bounded buffer overflows instead (counted).
  *
+ * <p>A pipeline whose payloads carry their own timestamps may have a {@link Spool}: the sink
+ * moves what it cannot deliver there, and {@link #deliver} sends it again at the spool's pace.
+ *
  * <p>Only the sender thread calls these methods, except {@link Transport#disconnect()}.
  */
 public abstract class Pipeline {
@@ -21,9 +25,16 @@ public abstract class Pipeline {
 
   private final ArrayDeque<Payload> pending = new ArrayDeque<>();
   private final Transport transport;
+  private final Spool spool;
 
   protected Pipeline(Transport transport) {
+    this(transport, null);
+  }
+
+  /** A pipeline that spools to {@code spool} (none when {@code null}); socket payloads only. */
+  protected Pipeline(Transport transport, Spool spool) {
     this.transport = transport;
+    this.spool = spool;
   }
 
   /**
@@ -70,12 +81,65 @@ public abstract class Pipeline {
     return pending.size();
   }
 
-  /** Sends the pending payloads in order, each removed once sent; stops at the first failure. */
+  /**
+   * Sends spooled payloads as far as the spool's pace allows, then the pending payloads in order,
+   * each removed once sent; stops at the first failure.
+   */
   public final void deliver() throws IOException {
+    if (spool != null) {
+      if (ordered() && spool.holdsRecords()) {
+        spoolPending(); // behind what waits in the spool, so that nothing overtakes it
+      }
+      spool.replay(payload -> transport.send(null, payload));
+    }
     while (!pending.isEmpty()) {
       Payload next = pending.peekFirst();
       transport.send(next.target(), next.bytes());
       pending.pollFirst();
+    }
+  }
+
+  /** How many datapoints {@code payload} holds, for the spool's counts: 1 unless overridden. */
+  protected int datapoints(byte[] payload) {
+    return 1;
+  }
+
+  /**
+   * Whether payloads must arrive in the order they were made (a receiver that refuses samples
+   * older than the newest it has): then, while the spool holds records, new payloads go behind
+   * them. False by default: Graphite stores a late line where its timestamp puts it.
+   */
+  protected boolean ordered() {
+    return false;
+  }
+
+  /** Whether what cannot be delivered goes to a spool. */
+  public final boolean spools() {
+    return spool != null;
+  }
+
+  /** Moves every pending payload into the spool; does nothing without one. */
+  public final void spoolPending() {
+    while (spool != null && !pending.isEmpty()) {
+      byte[] bytes = pending.pollFirst().bytes();
+      spool.append(bytes, datapoints(bytes));
+    }
+  }
+
+  /** Whether spooled payloads wait and their pace allows sending one now. */
+  public final boolean replayDue() {
+    return spool != null && spool.replayDue();
+  }
+
+  /** The spool's figures, or {@code null} without a spool. Thread safe. */
+  public final Spool.Counts spoolCounts() {
+    return spool == null ? null : spool.counts();
+  }
+
+  /** Lets go of the spool's files; what they hold stays for the next run. */
+  public final void closeSpool() {
+    if (spool != null) {
+      spool.close();
     }
   }
 

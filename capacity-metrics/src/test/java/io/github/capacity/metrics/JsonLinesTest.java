@@ -9,6 +9,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,15 @@ class JsonLinesTest {
   }
 
   @Test
+  void minuteSaysWhatItsDestinationDroppedSpooledAndReplayed() {
+    MinuteAccount account = new MinuteAccount("shop.home", "web1", Fixtures.EPOCH_MILLIS, 60, 59, 58, 57, 1, 1, 0, 1)
+        .withDelivery(new MinuteAccount.Delivery(3, 120, 80, 5));
+
+    assertThat(text(json.minute(account, null))).endsWith("\"skipped\":1,"
+        + "\"metrics\":{\"dropped\":3,\"spooled\":120,\"replayed\":80,\"spool_dropped\":5}}");
+  }
+
+  @Test
   void aFleetWideMinuteSaysTheFleetsPlanAndTheHostsPlace() {
     MinuteAccount account = new MinuteAccount("shop.api", "web2", Fixtures.EPOCH_MILLIS, 1201, 1201, 1201,
         1201, 0, 0, 0, 0, 6001, 0, 5);
@@ -127,6 +137,16 @@ class JsonLinesTest {
         + "\"host\":\"web1\",\"error_class\":\"unknown_test_type\",\"message\":\"no test \\\"x\\\"\",\"epoch_ms\":5}");
     assertThat(text(json.dropped("web1", 12, 7L)))
         .isEqualTo("{\"kind\":\"metrics_dropped\",\"host\":\"web1\",\"dropped\":12,\"epoch_ms\":7}");
+  }
+
+  @Test
+  void aTripIsADocumentWithTheRatesThatBracketTheKnee() {
+    assertThat(text(json.trip(new Trip("shop.search", "web1", "error_rate > 5%", "error_rate 7.3%: 11 of 150 executions failed in the last 10 s", 1767225601_500L, 1767227401_500L, 2460, 2415.4)))).isEqualTo("{\"kind\":\"trip\",\"test_name\":\"shop.search\","
+        + "\"host\":\"web1\",\"condition\":\"error_rate > 5%\",\"figures\":\"error_rate 7.3%: 11 of 150"
+        + " executions failed in the last 10 s\",\"epoch_ms\":1767225601500,\"until_epoch_ms\":1767227401500,"
+        + "\"tripped_rate\":2460,\"held_rate\":2415}");
+    assertThat(text(json.trip(new Trip("t", "h", "p99 > 1s", "f", 1, 2, 0.5, Double.NaN))))
+        .endsWith("\"tripped_rate\":0.5,\"held_rate\":null}");
   }
 
   @Test

@@ -10,6 +10,9 @@ import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.FileTrust;
 import io.github.capacity.core.config.Settings;
 import io.github.capacity.core.config.TestLine;
+import io.github.capacity.core.guard.AbortRule;
+import io.github.capacity.core.guard.AbortRules;
+import io.github.capacity.core.guard.TripStore;
 import io.github.capacity.core.pacing.Fleet;
 import io.github.capacity.runner.logging.LogOutput;
 import io.github.capacity.runner.logging.Printable;
@@ -85,9 +88,12 @@ final class CheckCommand {
 
     Validation validation = validate(settings, plugins, tests, destinations, lines);
     errors.addAll(validation.errors());
-    printPlan(settings, plugins, validation);
+    printPlan(settings, plugins, validation, AbortRules.of(tests.definitions()));
+    List<String> tripWarnings = new ArrayList<>();
+    TripsListing.print(new TripStore(settings.tripsDir()), TimeSource.system().wallMillis(), out, tripWarnings);
 
     validation.warnings().forEach(w -> err.println("warning: " + Printable.line(w.toString())));
+    tripWarnings.forEach(w -> err.println("warning: " + Printable.line(w)));
     errors.forEach(e -> err.println(Printable.line(e.toString())));
     if (!errors.isEmpty()) {
       err.println("capacity check: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
@@ -136,7 +142,7 @@ final class CheckCommand {
     }
   }
 
-  private void printPlan(Settings settings, Plugins plugins, Validation validation) {
+  private void printPlan(Settings settings, Plugins plugins, Validation validation, AbortRules abort) {
     out.println("settings: " + (settings.source() == null ? "built-in defaults" : settings.source()));
     out.println("test types: " + Plugins.names(plugins.testTypes().keySet())
         + "; destinations: " + Plugins.names(plugins.destinations().keySet()));
@@ -154,6 +160,10 @@ final class CheckCommand {
           RateText.summary(line.rate()), destination, line.where())));
       for (String detail : RateText.details(line.rate(), settings.fleet(), nowMillis)) {
         out.println(Printable.line("      " + detail));
+      }
+      AbortRule rule = abort.rules().get(line.testType());
+      if (rule != null) {
+        out.println(Printable.line("      abort: " + rule.describe()));
       }
     }
   }

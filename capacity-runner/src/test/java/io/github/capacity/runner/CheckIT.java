@@ -148,4 +148,38 @@ class CheckIT {
     assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
     assertThat(run.stderr()).startsWith(candidate + ":2: home.url: ");
   }
+
+  @Test
+  void theAbortBlockIsValidatedAndShownAndTrippedTestsAreListed() throws Exception {
+    Installed installed = new Installed(home);
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\",\n"
+        + "  \"abort\": {\"when\": [\"error_rate > 5%\", \"p99 > 800ms\"], \"cooldown\": \"30m\"}}}\n");
+    installed.line("shop.conf", "shop.home|home|60|file");
+    Path trips = Files.createDirectories(home.resolve("trips"));
+    Files.writeString(trips.resolve("shop.home.trip"), "{\"test_name\": \"shop.home\", \"host\": \"web-1\","
+        + " \"condition\": \"error_rate > 5%\", \"figures\": \"error_rate 9.0%: 9 of 100 executions failed\","
+        + " \"tripped_rate\": 1260, \"held_rate\": 1200, \"rate\": \"60\", \"test_type\": \"home\","
+        + " \"line\": \"conf.d/shop.conf:1\", \"window_s\": 10, \"ran\": 100, \"failed\": 9, \"dropped\": 0,"
+        + " \"tripped_epoch_ms\": 1767225600000, \"until_epoch_ms\": 4102444800000}\n");
+    Files.writeString(trips.resolve("shop.cart.trip"), "{\"test_name\"");
+
+    Installed.Run run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.stdout())
+        .contains("      abort: error_rate > 5% or p99 > 800ms over 10 s (at least 20 executions), cooldown 30m\n")
+        .contains("tripped: 2 tests (remove a record to let its test run sooner)\n")
+        .containsPattern("  shop\\.cart +stopped until its unreadable record is removed  \\(" + trips + "/shop.cart.trip\\)")
+        .containsPattern("  shop\\.home +error_rate > 5%: error_rate 9\\.0%: 9 of 100 executions failed at 1260/min,"
+            + " held at 1200/min, until 2100-01-01T00:00:00Z  \\(" + trips + "/shop.home.trip\\)");
+    assertThat(run.stderr()).startsWith("warning: " + trips + "/shop.cart.trip cannot be read: ");
+
+    installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:9/\",\n"
+        + "  \"abort\": {\"when\": \"p99 > fast\"}}}\n");
+    run = installed.run(Duration.ofSeconds(30), "check");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+    assertThat(run.stderr()).contains(home.resolve("tests.json") + ":2: home.abort.when: p99 limit \"fast\" is"
+        + " not a duration, expected one such as \"800ms\" or \"2s\"\n");
+  }
 }

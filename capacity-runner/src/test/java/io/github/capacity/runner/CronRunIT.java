@@ -166,7 +166,7 @@ class CronRunIT {
       acceptor.setDaemon(true);
       acceptor.start();
       installed.tests("{\"home\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:"
-          + hanging.getLocalPort() + "/\", \"timeout\": \"50s\"}}\n");
+          + hanging.getLocalPort() + "/\", \"timeout\": \"50s\", \"read_timeout\": \"50s\"}}\n");
       installed.line("shop.conf", "shop.home|home|60|file");
       Installed.distribution();
       Installed.awaitSecondOfMinute(0, 40);

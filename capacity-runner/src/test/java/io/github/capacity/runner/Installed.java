@@ -68,6 +68,8 @@ final class Installed {
         "plugins.dir=plugins",
         "log.dir=log",
         "drain.timeout=2s",
+        "trips.dir=trips",
+        "spool.dir=spool",
         extra,
         ""), StandardCharsets.UTF_8);
   }

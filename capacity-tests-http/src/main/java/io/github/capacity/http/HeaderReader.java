@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Headers;
 
 /**
  * Reads the {@code headers} section: names checked, {@code ${env:NAME}} replaced from the
@@ -32,8 +31,8 @@ final class HeaderReader {
   }
 
   /** The headers, adding each secret value (whole, and each variable read) to {@code secrets}. */
-  Headers read(Definition headers, List<String> secrets) throws InvalidDefinitionException {
-    Headers.Builder builder = new Headers.Builder();
+  HttpHeaders read(Definition headers, List<String> secrets) throws InvalidDefinitionException {
+    HttpHeaders read = HttpHeaders.NONE;
     for (Map.Entry<String, Object> entry : headers.settings().entrySet()) {
       String name = entry.getKey();
       String lower = name.toLowerCase(Locale.ROOT);
@@ -52,17 +51,18 @@ final class HeaderReader {
         throw headers.error(name, "is managed by the HTTP client, expected it to be left out");
       }
       if (!(entry.getValue() instanceof String raw)) {
-        throw headers.error(name,
-            "is " + Definition.describe(entry.getValue()) + ", expected a string");
+        // The value is not repeated: a number can be a PIN or an account key as well as a string.
+        throw headers.error(name, "is not a string (" + kind(entry.getValue())
+            + "), expected the value in quotes");
       }
       String value = resolve(headers, name, raw, secrets);
       if (!value.equals(raw) || SECRET_NAME.matcher(lower).matches()) {
         secrets.add(value);
       }
       checkValue(headers, name, value);
-      builder.add(name, value);
+      read = read.plus(name, value);
     }
-    return builder.build();
+    return read;
   }
 
   private String resolve(Definition headers, String name, String raw, List<String> secrets)
@@ -105,5 +105,13 @@ final class HeaderReader {
             + ", expected printable ASCII");
       }
     }
+  }
+
+  private static String kind(Object value) {
+    return value instanceof Number ? "a number"
+        : value instanceof Boolean ? "true or false"
+        : value instanceof List ? "a list"
+        : value instanceof Map ? "an object"
+        : "null";
   }
 }

@@ -3,27 +3,24 @@ package io.github.capacity.http;
 import io.github.capacity.api.Definition;
 import io.github.capacity.api.InvalidDefinitionException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Credentials;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
 
 /**
  * Checks an {@code http} definition and turns it into an {@link HttpSpec}, reporting the first
  * mistake with {@code tests.json}, its JSON path, what was wrong and what was expected. Error
- * messages never repeat the URL or a header value, which may hold secrets.
+ * messages never repeat the URL or a header value, which may hold secrets. Uses no OkHttp type:
+ * a plain-http run never loads one.
  */
 final class HttpDefinitionReader {
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -40,7 +37,14 @@ final class HttpDefinitionReader {
       "follow_redirects", "expect", "max_connections", "ca_file", "insecure", "client");
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-  private static final Pattern SCHEME = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*):");
+  /**
+   * A scheme is named in errors only when written as one ({@code ftp://}): in {@code
+   * user:password@host} the part before the colon is a user name, followed by a password.
+   */
+  private static final Pattern SCHEME = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]{0,15})://");
+  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+  private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN
+      + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\p{Cntrl}]*\"))*\\s*;?\\s*");
 
   private final Function<String, String> environment;
 
@@ -51,20 +55,22 @@ final class HttpDefinitionReader {
   HttpSpec read(Definition d) throws InvalidDefinitionException {
     d.requireOnly(KEYS);
     List<String> secrets = new ArrayList<>();
-    HttpUrl fullUrl = url(d);
-    Headers headers = new HeaderReader(environment).read(d.section("headers"), secrets);
-    if (!fullUrl.username().isEmpty() || !fullUrl.password().isEmpty()) {
+    HttpTarget fullUrl = url(d);
+    secrets.addAll(fullUrl.queryValues());
+    HttpHeaders headers = new HeaderReader(environment).read(d.section("headers"), secrets);
+    if (!fullUrl.user().isEmpty() || !fullUrl.password().isEmpty()) {
       if (headers.get("Authorization") != null) {
         throw d.error("url",
             "has a user and password and headers sets Authorization, expected one of the two");
       }
-      String basic = Credentials.basic(fullUrl.username(), fullUrl.password());
+      // As OkHttp's Credentials.basic: ISO-8859-1, then Base64.
+      String basic = "Basic " + Base64.getEncoder().encodeToString(
+          (fullUrl.user() + ":" + fullUrl.password()).getBytes(StandardCharsets.ISO_8859_1));
       secrets.add(fullUrl.password());
-      secrets.add(fullUrl.encodedPassword());
       secrets.add(basic);
-      headers = headers.newBuilder().add("Authorization", basic).build();
+      headers = headers.plus("Authorization", basic);
     }
-    HttpUrl url = fullUrl.newBuilder().username("").password("").build();
+    HttpTarget url = fullUrl.withoutCredentials();
     String method = method(d);
     Definition expect = d.section("expect");
     expect.requireOnly(Set.of("status", "body_contains"));
@@ -83,11 +89,17 @@ final class HttpDefinitionReader {
       throw d.error("client", "\"nio\" runs http:// URLs without follow_redirects only,"
           + " expected \"auto\" or \"okhttp\" for this definition");
     }
+    Duration callTimeout = timeout(d, "timeout", DEFAULT_CALL_TIMEOUT);
+    // An operator who raises timeout alone means a slow response may take that long: the default
+    // read_timeout follows it, or its 10 s would end the wait first. Written out, both hold, as
+    // a slowly streamed body may take longer in all than its longest silence.
+    Duration readTimeout = timeout(d, "read_timeout",
+        longer(callTimeout, DEFAULT_IO_TIMEOUT) ? callTimeout : DEFAULT_IO_TIMEOUT);
     return new HttpSpec(d.path(), url, method, headers, body(d, method),
         timeout(d, "connect_timeout", DEFAULT_CONNECT_TIMEOUT),
-        timeout(d, "read_timeout", DEFAULT_IO_TIMEOUT),
+        readTimeout,
         timeout(d, "write_timeout", DEFAULT_IO_TIMEOUT),
-        timeout(d, "timeout", DEFAULT_CALL_TIMEOUT),
+        callTimeout,
         followRedirects,
         (int) d.integer("max_connections", DEFAULT_MAX_CONNECTIONS, 1, MAX_CONNECTIONS),
         caFile == null ? null : trust(d, caFile),
@@ -109,7 +121,7 @@ final class HttpDefinitionReader {
     };
   }
 
-  private static HttpUrl url(Definition d) throws InvalidDefinitionException {
+  private static HttpTarget url(Definition d) throws InvalidDefinitionException {
     String text = d.string("url");
     Matcher scheme = SCHEME.matcher(text);
     if (!scheme.find()) {
@@ -119,7 +131,7 @@ final class HttpDefinitionReader {
     if (!name.equals("http") && !name.equals("https")) {
       throw d.error("url", "scheme \"" + name + "\" is not supported; use http or https");
     }
-    HttpUrl url = HttpUrl.parse(text.trim());
+    HttpTarget url = HttpTarget.parse(text);
     if (url == null) {
       // Not repeated: the URL may carry a password.
       throw d.error("url",
@@ -137,7 +149,7 @@ final class HttpDefinitionReader {
     return method.toUpperCase(Locale.ROOT);
   }
 
-  private static RequestBody body(Definition d, String method) throws InvalidDefinitionException {
+  private static HttpBody body(Definition d, String method) throws InvalidDefinitionException {
     String inline = d.string("body", null);
     String file = d.string("body_file", null);
     String contentType = d.string("content_type", null);
@@ -153,39 +165,29 @@ final class HttpDefinitionReader {
       throw d.error(given, "is set but a " + method + " request has no body,"
           + " expected method POST, PUT, PATCH or DELETE");
     }
-    MediaType type = contentType == null ? null : MediaType.parse(contentType);
-    if (contentType != null && type == null) {
+    if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
       throw d.error("content_type", "is " + Definition.describe(contentType)
           + ", expected a media type such as \"application/json\"");
     }
     if (inline != null) {
-      return RequestBody.create(inline,
-          type != null ? type : MediaType.get("text/plain; charset=utf-8"));
+      // As OkHttp sends a text body: UTF-8, and saying so unless the type names a charset.
+      String type = contentType == null ? "text/plain; charset=utf-8"
+          : contentType.toLowerCase(Locale.ROOT).contains("charset=") ? contentType
+          : contentType + "; charset=utf-8";
+      return new HttpBody(inline.getBytes(StandardCharsets.UTF_8), type);
     }
     if (file != null) {
-      return RequestBody.create(readBodyFile(d, file),
-          type != null ? type : MediaType.get("application/octet-stream"));
+      byte[] bytes = RegularFile.read(d, "body_file", RegularFile.resolve(d, file),
+          MAX_BODY_FILE_BYTES, "16 MiB, expected a smaller body");
+      return new HttpBody(bytes, contentType != null ? contentType : "application/octet-stream");
     }
-    // POST, PUT and PATCH need a body in OkHttp; an empty one says so with Content-Length: 0.
-    return noBody ? null : RequestBody.create(new byte[0], type);
-  }
-
-  private static byte[] readBodyFile(Definition d, String file) throws InvalidDefinitionException {
-    Path path = resolve(d, file);
-    try {
-      if (Files.size(path) > MAX_BODY_FILE_BYTES) {
-        throw d.error("body_file",
-            "file \"" + path + "\" is larger than 16 MiB, expected a smaller body");
-      }
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw d.error("body_file", "file \"" + path + "\" cannot be read ("
-          + e.getClass().getSimpleName() + "), expected a readable file");
-    }
+    // POST, PUT and PATCH without a body say so with Content-Length: 0, as OkHttp sends them.
+    return noBody ? null : new HttpBody(new byte[0], contentType);
   }
 
   private static TlsTrust trust(Definition d, String file) throws InvalidDefinitionException {
-    Path path = resolve(d, file);
+    Path path = RegularFile.resolve(d, file);
+    RegularFile.check(d, "ca_file", path);
     try {
       return TlsTrust.fromPemFile(path);
     } catch (IOException | GeneralSecurityException e) {
@@ -196,12 +198,6 @@ final class HttpDefinitionReader {
     }
   }
 
-  /** Relative paths are relative to the folder of {@code tests.json}, as the operator reads them. */
-  private static Path resolve(Definition d, String file) {
-    Path parent = Path.of(d.source()).toAbsolutePath().getParent();
-    return parent == null ? Path.of(file) : parent.resolve(file);
-  }
-
   private static Duration timeout(Definition d, String key, Duration defaultValue)
       throws InvalidDefinitionException {
     Duration value = d.duration(key, defaultValue);
@@ -209,5 +205,15 @@ final class HttpDefinitionReader {
       throw d.error(key, "is longer than a run, expected at most \"60s\"");
     }
     return value;
+  }
+
+  private static boolean longer(Duration a, Duration b) {
+    return a.compareTo(b) > 0;
+  }
+
+  /** A duration as the docs write it: {@code "250ms"}, {@code "30s"}. */
+  private static String describe(Duration duration) {
+    long millis = duration.toMillis();
+    return "\"" + (millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms") + "\"";
   }
 }

@@ -3,6 +3,7 @@ package io.github.capacity.http;
 import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.Outcome;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns what a response or failure came to into an {@link Outcome}, the same way for both
@@ -32,6 +33,12 @@ final class HttpOutcomes {
     ErrorClass errorClass = ErrorClassifier.classify(e, connecting);
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     return failed(spec, errorClass, status, bytes, e.getClass().getSimpleName() + message);
+  }
+
+  /** A call that waited for a connection longer than its slot, so as not to be sent in a burst. */
+  static Outcome dropped(long slotNanos) {
+    return Outcome.failed(ErrorClass.DROPPED, "waited for a free connection longer than its slot ("
+        + TimeUnit.NANOSECONDS.toMillis(slotNanos) + " ms, from the rate), not sent late in a burst");
   }
 
   static Outcome failed(HttpSpec spec, ErrorClass errorClass, int status, long bytes, String detail) {

@@ -1,12 +1,10 @@
 package io.github.capacity.http;
 
 import java.time.Duration;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.RequestBody;
 
 /**
- * A validated {@code http} definition, as {@link HttpDefinitionReader} built it. Immutable.
+ * A validated {@code http} definition, as {@link HttpDefinitionReader} built it. Immutable, and
+ * made of the project's own types only: a plain-http run loads no OkHttp class.
  *
  * @param name the definition's name in {@code tests.json}, for thread names and logs
  * @param url the target, without user and password (those became an Authorization header)
@@ -18,10 +16,10 @@ import okhttp3.RequestBody;
  */
 record HttpSpec(
     String name,
-    HttpUrl url,
+    HttpTarget url,
     String method,
-    Headers headers,
-    RequestBody body,
+    HttpHeaders headers,
+    HttpBody body,
     Duration connectTimeout,
     Duration readTimeout,
     Duration writeTimeout,
@@ -34,6 +32,11 @@ record HttpSpec(
     String bodyContains,
     Secrets secrets,
     Client client) {
+
+  /** How long an idle connection is kept for reuse: longer than a run, shorter than forever. */
+  static final long KEEP_ALIVE_MINUTES = 5;
+  /** The header that tags each request with the configuration line's name. */
+  static final String TEST_HEADER = "X-Capacity-Test";
 
   /** The {@code client} key: which HTTP client runs the executions. */
   enum Client {
@@ -50,7 +53,7 @@ record HttpSpec(
     return !url.isHttps() && !followRedirects;
   }
 
-  /** Whether executions run on {@link NioPreparedTest} rather than OkHttp. */
+  /** Whether executions run on {@link NioClient} rather than OkHttp. */
   boolean usesNio() {
     return client == Client.NIO || (client == Client.AUTO && nioCapable());
   }

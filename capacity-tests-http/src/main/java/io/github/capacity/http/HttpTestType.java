@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each prepared definition owns one client shared by all its executions: for a cleartext URL
  * that follows no redirects, the project's own non-blocking HTTP/1.1 client ({@link
- * NioPreparedTest}: one event-loop thread, no thread per call); otherwise, or with {@code
+ * NioClient}: one event-loop thread, no thread per call); otherwise, or with {@code
  * "client": "okhttp"}, an OkHttp client (connection pool and dispatcher). Calls are asynchronous,
  * so {@link PreparedTest#start} never waits on the network. Thread safe; the no-argument
  * constructor does no I/O.
@@ -56,9 +56,10 @@ public final class HttpTestType implements TestType {
         spec.url().redact());
     String userAgent = "CanIHazCapacityTest/" + context.version();
     if (spec.usesNio() && (spec.client() == HttpSpec.Client.NIO || !proxied(spec))) {
-      return new NioPreparedTest(spec, context.maxInFlight(), userAgent);
+      return new NioClient(spec, context.maxInFlight(), userAgent, context.timeSource());
     }
-    return new HttpPreparedTest(spec, HttpClients.create(spec, context.maxInFlight()), userAgent);
+    return new OkHttpPrepared(spec, HttpClients.create(spec, context.maxInFlight()), userAgent,
+        context.timeSource());
   }
 
   /**

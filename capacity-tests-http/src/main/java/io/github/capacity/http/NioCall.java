@@ -6,13 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One execution on a {@link NioPreparedTest}: the request bytes, what the response has given so
- * far, and the engine's handle to cancel it. Reports exactly one outcome, whichever of response,
- * failure, timeout and cancel comes first. The mutable fields are guarded by the client's lock.
+ * One execution on a {@link NioClient}: the request, what the response has given so far, and the
+ * engine's handle to cancel it. Reports exactly one outcome, whichever of response, failure,
+ * timeout, drop and cancel comes first. The mutable fields are guarded by the loop's lock.
  */
 final class NioCall implements Execution, ResponseParser.BodySink {
-  private final NioPreparedTest owner;
-  private final byte[] request;
+  private final NioClient owner;
+  private final byte[] head;
   private final Consumer<Outcome> whenDone;
   private final AtomicBoolean reported = new AtomicBoolean();
   final BodyMatcher matcher;
@@ -20,24 +20,27 @@ final class NioCall implements Execution, ResponseParser.BodySink {
   long bytes;
   /** When the whole call times out (nanoTime), set when it first gets a connection. */
   long deadline = Long.MAX_VALUE;
+  /** While it waits for a connection: when it has waited longer than its slot and is dropped. */
+  long dropAt = Long.MAX_VALUE;
   /** The connection carrying it, or {@code null} while waiting for one. */
   NioConnection connection;
   /** Whether it went out again after a pooled connection turned out dead. */
   boolean retried;
-  /** The outcome decided under the client's lock, until it is delivered. */
+  /** The outcome decided under the loop's lock, until it is delivered. */
   Outcome outcome;
 
-  NioCall(NioPreparedTest owner, String testName, byte[] request, String bodyContains,
+  NioCall(NioClient owner, String testName, byte[] head, String bodyContains,
       Consumer<Outcome> whenDone) {
     this.owner = owner;
     this.testName = testName;
-    this.request = request;
+    this.head = head;
     this.whenDone = whenDone;
     this.matcher = bodyContains == null ? null : new BodyMatcher(bodyContains);
   }
 
-  byte[] request() {
-    return request;
+  /** The request head; the body, if any, is the definition's, shared by every call. */
+  byte[] head() {
+    return head;
   }
 
   @Override

@@ -12,6 +12,9 @@ import java.util.Arrays;
  * framed by {@code Content-Length}, chunked, or by the end of the connection. Body bytes go to a
  * {@link BodySink} as they are read; nothing of the body is kept. Interim (1xx) responses are
  * skipped. Not thread safe: one per connection, reset for each response.
+ *
+ * <p>Over 300 lines for a reason: the framing rules read like RFC 9112's section on message
+ * length, one state machine over the bytes; split, each part would need the others' state.
  */
 final class ResponseParser {
   /** Receives the body, still in its content coding, piece by piece. */
@@ -19,8 +22,8 @@ final class ResponseParser {
     void body(byte[] bytes, int offset, int length);
   }
 
-  /** The status line and headers together may not exceed this: a response is not a download. */
-  static final int MAX_HEAD_BYTES = 64 * 1024;
+  /** The status line and headers together may not exceed this (OkHttp's limit too). */
+  static final int MAX_HEAD_BYTES = 256 * 1024;
   private static final int MAX_CHUNK_LINE = 1024;
 
   private enum State { STATUS, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
@@ -39,7 +42,7 @@ final class ResponseParser {
   private boolean chunked;
   private boolean closeAfter;
   private boolean keepAliveHeader;
-  private boolean gzip;
+  private ContentDecoder.Coding coding;
   private long remaining;
   private boolean started;
 
@@ -61,7 +64,7 @@ final class ResponseParser {
     chunked = false;
     closeAfter = false;
     keepAliveHeader = false;
-    gzip = false;
+    coding = ContentDecoder.Coding.IDENTITY;
   }
 
   /**
@@ -133,9 +136,9 @@ final class ResponseParser {
     return status;
   }
 
-  /** Whether the body is gzip-coded ({@code Content-Encoding: gzip}). */
-  boolean gzip() {
-    return gzip;
+  /** The body's content coding: {@code gzip} (or {@code x-gzip}), {@code deflate}, or none we decode. */
+  ContentDecoder.Coding coding() {
+    return coding;
   }
 
   /** Whether the connection may carry another request after this complete response. */
@@ -232,6 +235,9 @@ final class ResponseParser {
    * at, and their values are read from the bytes: a response costs no strings.
    */
   private void header() throws ProtocolException {
+    if (isBlank(line[0])) {
+      return; // obs-fold: the previous header goes on; none of those read here is folded in practice
+    }
     int colon = 0;
     while (colon < lineLength && line[colon] != ':') {
       colon++;
@@ -259,19 +265,46 @@ final class ResponseParser {
       closeAfter |= contains(from, to, "close");
       keepAliveHeader |= contains(from, to, "keep-alive");
     } else if (nameIs(colon, "content-encoding")) {
-      gzip = regionIs(from, to, "gzip");
+      coding = regionIs(from, to, "gzip") || regionIs(from, to, "x-gzip") ? ContentDecoder.Coding.GZIP
+          : regionIs(from, to, "deflate") ? ContentDecoder.Coding.DEFLATE
+          : ContentDecoder.Coding.IDENTITY;
     }
   }
 
+  /** {@code 1000} or, as RFC 9110 lets a recipient accept, a list of one value: {@code 1000, 1000}. */
   private long contentLength(int from, int to) throws ProtocolException {
+    long length = -1;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || line[i] == ',') {
+        int a = start;
+        int b = i;
+        while (a < b && isBlank(line[a])) {
+          a++;
+        }
+        while (b > a && isBlank(line[b - 1])) {
+          b--;
+        }
+        long value = number(a, b, from, to);
+        if (length >= 0 && value != length) {
+          throw new ProtocolException("invalid Content-Length: " + printable(from, to));
+        }
+        length = value;
+        start = i + 1;
+      }
+    }
+    return length;
+  }
+
+  private long number(int from, int to, int lineFrom, int lineTo) throws ProtocolException {
     if (from == to || to - from > 18) {
-      throw new ProtocolException("Content-Length is not a number: " + printable(from, to));
+      throw new ProtocolException("Content-Length is not a number: " + printable(lineFrom, lineTo));
     }
     long length = 0;
     for (int i = from; i < to; i++) {
       int c = line[i];
       if (c < '0' || c > '9') {
-        throw new ProtocolException("Content-Length is not a number: " + printable(from, to));
+        throw new ProtocolException("Content-Length is not a number: " + printable(lineFrom, lineTo));
       }
       length = length * 10 + (c - '0');
     }

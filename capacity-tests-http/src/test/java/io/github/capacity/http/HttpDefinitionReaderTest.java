@@ -70,7 +70,7 @@ class HttpDefinitionReaderTest {
         bad(definition("url", URL, "headers", Map.of("Content-Type", "text/html")),
             "tests.json: homepage.headers.Content-Type: is set from content_type, expected content_type instead"),
         bad(definition("url", URL, "headers", Map.of("X-Retries", 3)),
-            "tests.json: homepage.headers.X-Retries: is 3, expected a string"),
+            "tests.json: homepage.headers.X-Retries: is not a string (a number), expected the value in quotes"),
         bad(definition("url", "https://u:p@shop.example/", "headers", Map.of("Authorization", "Basic x")),
             "tests.json: homepage.url: has a user and password and headers sets Authorization, expected one of the two"),
         bad(definition("url", URL, "client", "netty"),

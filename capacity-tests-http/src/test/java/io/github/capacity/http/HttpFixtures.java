@@ -5,7 +5,7 @@ import io.github.capacity.api.InvalidDefinitionException;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
 import io.github.capacity.api.TestContext;
-import io.github.capacity.api.testing.FakeTimeSource;
+import io.github.capacity.api.TimeSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +26,13 @@ final class HttpFixtures {
     return new Definition("tests.json", "homepage", "http", settings);
   }
 
+  /** A context on the real clocks: these tests talk to real sockets, whose timeouts are real. */
   static TestContext context(int maxInFlight) {
-    return new TestContext("test-host", VERSION, maxInFlight, new FakeTimeSource(0));
+    return context(maxInFlight, TimeSource.system());
+  }
+
+  static TestContext context(int maxInFlight, TimeSource time) {
+    return new TestContext("test-host", VERSION, maxInFlight, time);
   }
 
   static PreparedTest prepare(Definition definition) throws InvalidDefinitionException {

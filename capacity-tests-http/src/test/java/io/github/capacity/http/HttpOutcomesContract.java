@@ -8,7 +8,6 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.Execution;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.PreparedTest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,32 +21,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every outcome and error class, each produced against a real loopback socket, for each of the
- * two clients (a subclass names it): both must report the same outcomes.
+ * two clients (a subclass names it): both must report the same outcomes. The behaviours of real
+ * servers that both must read as curl does are inherited from {@link RealServerBehaviours}.
  */
-abstract class HttpOutcomesContract {
+abstract class HttpOutcomesContract extends RealServerBehaviours {
   @StartStop
   final MockWebServer server = new MockWebServer();
-
-  /** The {@code client} key's value under test. */
-  protected abstract String client();
-
-  /** {@link HttpFixtures#definition} with this class's client. */
-  protected Definition definition(Object... keysAndValues) {
-    Object[] withClient = Arrays.copyOf(keysAndValues, keysAndValues.length + 2);
-    withClient[keysAndValues.length] = "client";
-    withClient[keysAndValues.length + 1] = client();
-    return HttpFixtures.definition(withClient);
-  }
-
-  protected PreparedTest prepare(Definition definition) throws Exception {
-    return HttpFixtures.prepare(definition);
-  }
 
   /** Whether the prepared test runs on the client this class is about. */
   @Test
   void runsOnTheClientUnderTest() throws Exception {
     try (PreparedTest test = prepare(definition("url", url("/")))) {
-      assertThat(test).isInstanceOf(client().equals("nio") ? NioPreparedTest.class : HttpPreparedTest.class);
+      assertThat(test).isInstanceOf(client().equals("nio") ? NioClient.class : OkHttpPrepared.class);
     }
   }
 

@@ -48,9 +48,9 @@ class NioOutcomesTest extends HttpOutcomesContract {
         PreparedTest redirects = HttpFixtures.prepare(HttpFixtures.definition("url", url("/"),
             "follow_redirects", true));
         PreparedTest tls = HttpFixtures.prepare(HttpFixtures.definition("url", "https://127.0.0.1:1/"))) {
-      assertThat(plain).isInstanceOf(NioPreparedTest.class);
-      assertThat(redirects).isInstanceOf(HttpPreparedTest.class);
-      assertThat(tls).isInstanceOf(HttpPreparedTest.class);
+      assertThat(plain).isInstanceOf(NioClient.class);
+      assertThat(redirects).isInstanceOf(OkHttpPrepared.class);
+      assertThat(tls).isInstanceOf(OkHttpPrepared.class);
     }
   }
 
@@ -60,8 +60,8 @@ class NioOutcomesTest extends HttpOutcomesContract {
     ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress("127.0.0.1", 3128)));
     try (PreparedTest proxied = HttpFixtures.prepare(HttpFixtures.definition("url", url("/")));
         PreparedTest forced = prepare(definition("url", url("/")))) {
-      assertThat(proxied).isInstanceOf(HttpPreparedTest.class);
-      assertThat(forced).as("client nio connects directly").isInstanceOf(NioPreparedTest.class);
+      assertThat(proxied).isInstanceOf(OkHttpPrepared.class);
+      assertThat(forced).as("client nio connects directly").isInstanceOf(NioClient.class);
     } finally {
       ProxySelector.setDefault(before);
     }

@@ -49,6 +49,44 @@ final class RawServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Serves each connection on a thread of its own, so that a client holding one open does not
+   * keep the next from being served. The sockets are closed by {@link #close}.
+   */
+  static RawServer serving(Handler handler) throws IOException {
+    RawServer server = neverAnswering();
+    Thread acceptor = new Thread(() -> {
+      while (!server.listener.isClosed()) {
+        try {
+          Socket socket = server.listener.accept();
+          synchronized (server.clients) {
+            server.clients.add(socket);
+          }
+          Thread connection = new Thread(() -> {
+            try (socket) {
+              handler.handle(socket);
+            } catch (IOException e) {
+              // the client went away, or close(): nothing to do
+            }
+          }, "raw-server-connection");
+          connection.setDaemon(true);
+          connection.start();
+        } catch (IOException e) {
+          return; // closed by close()
+        }
+      }
+    }, "raw-server-" + server.port());
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return server;
+  }
+
+  /** Writes {@code text} (ISO-8859-1) and flushes. */
+  static void write(Socket socket, String text) throws IOException {
+    socket.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    socket.getOutputStream().flush();
+  }
+
   /** Reads the request head, then resets the connection (SO_LINGER 0 sends RST, not FIN). */
   static RawServer resetting() throws IOException {
     return accepting(socket -> {
@@ -110,19 +148,23 @@ final class RawServer implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/";
   }
 
-  static void readRequestHead(InputStream in) throws IOException {
+  /** Reads up to the end of a request head; returns false when the connection ended first. */
+  static boolean readRequestHead(InputStream in) throws IOException {
     int matched = 0;
     byte[] end = "\r\n\r\n".getBytes();
     for (int b; matched < end.length && (b = in.read()) != -1; ) {
       matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
     }
+    return matched == end.length;
   }
 
   @Override
   public void close() throws IOException {
-    for (Socket client : clients) {
-      client.close();
-    }
     listener.close();
+    synchronized (clients) {
+      for (Socket client : clients) {
+        client.close();
+      }
+    }
   }
 }

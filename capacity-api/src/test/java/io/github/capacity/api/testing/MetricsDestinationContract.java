@@ -13,6 +13,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -79,6 +80,7 @@ public abstract class MetricsDestinationContract {
     }
     sink.account(new MinuteAccount("contract.test", "contract-host", 0, 1, 1, 1, 1, 0, 0, 0, 0));
     sink.problem(new Problem("contract.test", "contract-host", ErrorClass.UNKNOWN_TEST_TYPE, "m", 0));
+    sink.trip(new Trip("contract.test", "contract-host", "error_rate > 5%", "f", 0, 60_000, 600, Double.NaN));
     long before = System.nanoTime();
     sink.close(Duration.ofMillis(300));
     long closeMillis = (System.nanoTime() - before) / 1_000_000;

@@ -205,12 +205,18 @@ final class RateSyntax {
       throw bad("has " + TextLines.quote(after) + " after the ')'", "@START: " + form);
     }
     String instant = LineParser.trim(after.substring(1));
+    String expected = "an ISO-8601 instant with its offset, in UTC such as 2026-12-03T10:00:00Z";
+    OffsetDateTime start;
     try {
-      return OffsetDateTime.parse(instant).toInstant();
+      start = OffsetDateTime.parse(instant);
     } catch (DateTimeParseException e) {
-      throw bad("has START " + TextLines.quote(instant),
-          "an ISO-8601 instant with its offset, in UTC such as 2026-12-03T10:00:00Z");
+      throw bad("has START " + TextLines.quote(instant), expected);
     }
+    // Years a person writes; far ones would overflow the millisecond arithmetic of the rate.
+    if (start.getYear() < 1970 || start.getYear() > 9999) {
+      throw bad("has START " + TextLines.quote(instant), expected + ", from 1970 to 9999");
+    }
+    return start.toInstant();
   }
 
   private BadRate bad(String what, String expected) {

@@ -146,6 +146,11 @@ public final class Settings {
     return get(SettingsTable.LOCK_DIR);
   }
 
+  /** {@code trips.dir}: where trip records keep tripped tests stopped across runs. */
+  public Path tripsDir() {
+    return get(SettingsTable.TRIPS_DIR);
+  }
+
   public int maxInstances() {
     return get(SettingsTable.MAX_INSTANCES);
   }
@@ -184,6 +189,16 @@ public final class Settings {
 
   public Duration metricsRequiredAfter() {
     return get(SettingsTable.METRICS_REQUIRED_AFTER);
+  }
+
+  /** {@code spool.dir}: where destinations that can replay keep what they could not deliver. */
+  public Path spoolDir() {
+    return get(SettingsTable.SPOOL_DIR);
+  }
+
+  /** {@code spool.max_size}: bytes each destination's spool may hold; 0 when spooling is off. */
+  public long spoolMaxBytes() {
+    return get(SettingsTable.SPOOL_MAX_SIZE);
   }
 
   /** {@code host}: the host name used in metrics, or {@code null} for the machine's name. */

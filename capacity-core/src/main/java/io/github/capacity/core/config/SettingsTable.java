@@ -26,6 +26,8 @@ public final class SettingsTable {
       "/etc/capacity/destinations.json", "a path");
   public static final Setting<Path> LOCK_DIR = path("lock.dir", "/var/lock/capacity",
       "a folder for the instance locks");
+  public static final Setting<Path> TRIPS_DIR = path("trips.dir", "/var/lib/capacity/trips",
+      "a folder for the trip records of tests stopped by their `abort` block; keep it across reboots");
   public static final Setting<Integer> MAX_INSTANCES = new Setting<>("max.instances", dir -> 3,
       "`3`", "1 to 100 overlapping runs per host", Setting.wholeNumber(1, 100));
   public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir",
@@ -65,11 +67,19 @@ public final class SettingsTable {
       "this host's place in the fleet, `0` to `fleet.size - 1`, each host its own",
       Setting.emptyIsNull(Setting.wholeNumber(0, Fleet.MAX_SIZE - 1)));
 
+  // Not under lock.dir: that is often /run/lock, a tmpfs of a few MB that a full spool would fill,
+  // and then no instance could take its lock.
+  public static final Setting<Path> SPOOL_DIR = path("spool.dir", "/var/spool/capacity",
+      "a folder; each destination that can replay keeps a folder of its own in it");
+  public static final Setting<Long> SPOOL_MAX_SIZE = new Setting<>("spool.max_size",
+      dir -> 64L << 20, "`64MB`", "a size such as `64MB`, `512KB` or `2GB` (or bytes), at most `100GB`, per"
+          + " destination; `0` turns the spool off", SettingsTable.size(100L << 30));
+
   /** Every key, in documentation order. */
   public static final List<Setting<?>> ALL = List.of(
-      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, MAX_INSTANCES, PLUGINS_DIR,
+      CONFIG_PATH, STOP_FILE, TESTS_FILE, DESTINATIONS_FILE, LOCK_DIR, TRIPS_DIR, MAX_INSTANCES, PLUGINS_DIR,
       LOG_DIR, CATCH_UP, CATCH_UP_MAX_FACTOR, MAX_IN_FLIGHT, DRAIN_TIMEOUT, DEFAULT_DESTINATION,
-      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX);
+      METRICS_REQUIRED, METRICS_REQUIRED_AFTER, HOST, FLEET_SIZE, FLEET_INDEX, SPOOL_DIR, SPOOL_MAX_SIZE);
 
   /** The key named {@code key}, or {@code null}. */
   static Setting<?> named(String key) {
@@ -84,6 +94,26 @@ public final class SettingsTable {
   /** Every key's name, in documentation order. */
   static List<String> keys() {
     return ALL.stream().map(Setting::key).toList();
+  }
+
+  /** A size: bytes, or a number with {@code KB}, {@code MB} or {@code GB} (powers of 1024). */
+  static Setting.Reader<Long> size(long max) {
+    return (key, raw, baseDir) -> {
+      String expected = ", expected a size such as 64MB, 512KB or 2GB (or bytes), or 0";
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})(KB|MB|GB)?")
+          .matcher(raw.toUpperCase(java.util.Locale.ROOT));
+      if (!m.matches()) {
+        return Setting.Parsed.problem(key + " " + TextLines.quote(raw) + " is not a size" + expected);
+      }
+      int shift = m.group(2) == null ? 0 : m.group(2).equals("KB") ? 10 : m.group(2).equals("MB") ? 20 : 30;
+      long number = Long.parseLong(m.group(1));
+      long bytes = number > (max >> shift) ? Long.MAX_VALUE : number << shift;
+      if (bytes > max || (bytes > 0 && bytes < 1024)) {
+        return Setting.Parsed.problem(key + " " + raw + " is out of range, expected 0 or from 1KB to "
+            + (max >> 30) + "GB");
+      }
+      return Setting.Parsed.of(bytes);
+    };
   }
 
   private static Setting<Path> path(String key, String defaultPath, String accepted) {

@@ -70,6 +70,9 @@ class RateSyntaxTest {
           + " expected an ISO-8601 instant with its offset, in UTC such as 2026-12-03T10:00:00Z",
       "ramp(1,2,3m)@2026-12-03T10:00:00 => test_frequency \"ramp(1,2,3m)@2026-12-03T10:00:00\" has START"
           + " \"2026-12-03T10:00:00\", expected an ISO-8601 instant with its offset, in UTC such as 2026-12-03T10:00:00Z",
+      "ramp(1,2,3m)@+99999-01-01T00:00:00Z => test_frequency \"ramp(1,2,3m)@+99999-01-01T00:00:00Z\" has START"
+          + " \"+99999-01-01T00:00:00Z\", expected an ISO-8601 instant with its offset, in UTC such as"
+          + " 2026-12-03T10:00:00Z, from 1970 to 9999",
       "ramp(1,2,3x)@2026-12-03T10:00:00Z => test_frequency \"ramp(1,2,3x)@2026-12-03T10:00:00Z\" has DURATION"
           + " \"3x\", expected a duration in whole seconds, minutes or hours such as 90s, 10m or 2h",
       "ramp(1,2,0s)@2026-12-03T10:00:00Z => test_frequency \"ramp(1,2,0s)@2026-12-03T10:00:00Z\" has DURATION"

@@ -3,12 +3,15 @@ package io.github.capacity.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.github.capacity.core.pacing.CatchUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +28,11 @@ class SettingsTest {
     assertThat(values(defaults)).containsExactly(
         Path.of("/etc/capacity/conf.d"), Path.of("/etc/capacity/stop"),
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
-        Path.of("/var/lock/capacity"), 3, Path.of("/opt/capacity/plugins"),
+        Path.of("/var/lock/capacity"), Path.of("/var/lib/capacity/trips"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, null);
+        false, Duration.ofSeconds(60), null, null, null, null, 64L << 20);
     assertThat(defaults.fleet()).isNull();
+    assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/spool/capacity"));
   }
 
   @Test
@@ -40,6 +44,7 @@ class SettingsTest {
         "tests.file = json/tests.json",
         "destinations.file = destinations.json",
         "lock.dir = /tmp/locks",
+        "trips.dir = trips",
         "max.instances = 5",
         "plugins.dir = /usr/share/capacity/plugins",
         "log.dir = logs",
@@ -53,16 +58,21 @@ class SettingsTest {
         "metrics.required.after = 2m",
         "host = web01.dc1",
         "fleet.size = 5",
-        "fleet.index = 4"));
+        "fleet.index = 4",
+        "spool.dir = spool",
+        "spool.max_size = 2gb"));
 
     Settings settings = Settings.load(file, installDir);
 
     assertThat(settings.source()).isEqualTo(file);
     assertThat(values(settings)).containsExactly(dir.resolve("conf.d"),
         Path.of("/run/capacity/stop"), dir.resolve("json/tests.json"),
-        dir.resolve("destinations.json"), Path.of("/tmp/locks"), 5,
+        dir.resolve("destinations.json"), Path.of("/tmp/locks"), dir.resolve("trips"), 5,
         Path.of("/usr/share/capacity/plugins"), dir.resolve("logs"), CatchUp.SKIP, 1.5, 1,
-        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4);
+        Duration.ofMillis(500), "graphite", true, Duration.ofMinutes(2), "web01.dc1", 5, 4,
+        dir.resolve("spool"), 2L << 30);
+    assertThat(settings.spoolDir()).isEqualTo(dir.resolve("spool"));
+    assertThat(settings.spoolMaxBytes()).isEqualTo(2L << 30);
     assertThat(settings.maxInstances()).isEqualTo(5);
     assertThat(settings.host()).isEqualTo("web01.dc1");
   }
@@ -98,6 +108,23 @@ class SettingsTest {
             + " from 0s to 50s",
         file + ":5: config.path is empty, expected a path"));
     assertThat(e.errors()).extracting(ConfigError::line).containsExactly(1, 3, 4, 5);
+  }
+
+  @Test
+  void spoolSizesHaveAUnitOrAreBytesAndStayInRange() throws Exception {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String size : List.of("lots", "200GB", "12")) {
+      Path file = write("spool.properties", "spool.max_size = " + size);
+      ConfigException e = catchThrowableOfType(ConfigException.class, () -> Settings.load(file, installDir));
+      errors.put(size, e.getMessage().substring(file.toString().length()));
+    }
+
+    assertThat(errors).containsExactly(
+        entry("lots", ":1: spool.max_size \"lots\" is not a size, expected a size such as 64MB, 512KB or 2GB"
+            + " (or bytes), or 0"),
+        entry("200GB", ":1: spool.max_size 200GB is out of range, expected 0 or from 1KB to 100GB"),
+        entry("12", ":1: spool.max_size 12 is out of range, expected 0 or from 1KB to 100GB"));
+    assertThat(Settings.load(write("off.properties", "spool.max_size = 0"), installDir).spoolMaxBytes()).isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.file;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.JsonLines;
 import io.github.capacity.metrics.Packer;
 import io.github.capacity.metrics.Pipeline;
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 /**
  * Writes JSON Lines: one per execution, in the file of the UTC day of its end; one per test and
  * minute when the engine's account arrives, with the figures of the results since the previous
- * account; one per problem and per batch of drops. Lines are packed into appends of at most 64 KB,
- * made as soon as one is full, and at the latest {@link #APPEND_EVERY_MILLIS} after the oldest
+ * account; one per problem, per guardrail trip and per batch of drops. Lines are packed into
+ * appends of at most 64 KB, made as soon as one is full, and at the latest {@link #APPEND_EVERY_MILLIS} after the oldest
  * line waiting (or at a flush). Sender thread only.
  */
 final class FilePipeline extends Pipeline {
@@ -67,6 +68,8 @@ final class FilePipeline extends Pipeline {
       add(account.minuteEpochMillis(), json.minute(account, stats == null ? null : stats.summary()), wallMillis);
     } else if (event instanceof Problem problem) {
       add(problem.epochMillis(), json.problem(problem), wallMillis);
+    } else if (event instanceof Trip trip) {
+      add(trip.epochMillis(), json.trip(trip), wallMillis);
     }
   }
 

@@ -11,18 +11,22 @@ import io.github.capacity.metrics.DestinationSettings;
 import io.github.capacity.metrics.TcpTransport;
 import io.github.capacity.metrics.Transport;
 import io.github.capacity.metrics.UdpTransport;
+import io.github.capacity.metrics.spool.Spool;
+import io.github.capacity.metrics.spool.Spools;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The {@code graphite} destination: per test and per wall-clock interval (default 10 s), counts
  * and latency figures in the plaintext protocol over TCP (or UDP), named {@code
- * <prefix>.<host>.<test_name>.<metric>}. Keys and metric names: {@code docs/metrics.md}.
+ * <prefix>.<host>.<test_name>.<metric>}. Over TCP, what cannot be delivered goes to a {@link
+ * Spool} and is sent later with its own timestamps. Keys and metric names: {@code docs/metrics.md}.
  * Stateless and thread safe; each {@link #open} returns an independent sink.
  */
 public final class GraphiteDestination implements MetricsDestination {
-  private static final Set<String> KEYS = Set.of("host", "port", "prefix", "interval", "protocol",
-      "packet_size", "buffer", "write_timeout", "connect_timeout");
+  private static final Set<String> KEYS = union(Set.of("host", "port", "prefix", "interval", "protocol",
+      "packet_size", "buffer", "write_timeout", "connect_timeout"), Spools.KEYS);
   private static final int TCP_BATCH_BYTES = 16 * 1024;
 
   @Override
@@ -49,11 +53,19 @@ public final class GraphiteDestination implements MetricsDestination {
     int buffer = DestinationSettings.buffer(definition);
     Duration writeTimeout = DestinationSettings.writeTimeout(definition);
     int connectTimeoutMillis = DestinationSettings.connectTimeoutMillis(definition);
+    // Over UDP a lost datagram goes unnoticed: nothing to spool.
+    Spool spool = protocol.equals("tcp") ? Spools.open(definition, context) : null;
 
     Transport transport = protocol.equals("tcp")
         ? new TcpTransport(host, port, connectTimeoutMillis) : new UdpTransport(host, port);
     GraphitePipeline pipeline = new GraphitePipeline(transport, new GraphiteFormat(prefix, context.host()),
-        new Aggregator(interval.toMillis()), protocol.equals("tcp") ? TCP_BATCH_BYTES : packetSize);
+        new Aggregator(interval.toMillis()), protocol.equals("tcp") ? TCP_BATCH_BYTES : packetSize, spool);
     return BufferedSink.start("graphite:" + definition.path(), pipeline, buffer, writeTimeout, context.timeSource());
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 }

@@ -2,6 +2,7 @@ package io.github.capacity.metrics.graphite;
 
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Millis;
 import io.github.capacity.metrics.MetricNames;
 import io.github.capacity.metrics.Summary;
@@ -51,22 +52,50 @@ final class GraphiteFormat {
     lines.add(line(name + "max", Millis.text(latency.max()), epochSeconds));
   }
 
-  /** The engine's account of a test's minute, stamped with the minute's start. */
+  /**
+   * The engine's account of a test's minute, stamped with the minute's start, with its
+   * destination's delivery figures when any is above zero.
+   */
   List<String> account(MinuteAccount account) {
     String minute = base + MetricNames.path(account.testName()) + ".minute.";
     long seconds = Math.floorDiv(account.minuteEpochMillis(), 1000);
-    return List.of(
+    List<String> lines = new ArrayList<>(List.of(
         line(minute + "planned", Long.toString(account.planned()), seconds),
         line(minute + "started", Long.toString(account.started()), seconds),
         line(minute + "completed", Long.toString(account.completed()), seconds),
         line(minute + "dropped", Long.toString(account.dropped()), seconds),
-        line(minute + "skipped", Long.toString(account.skipped()), seconds));
+        line(minute + "skipped", Long.toString(account.skipped()), seconds)));
+    MinuteAccount.Delivery delivery = account.delivery();
+    if (!delivery.equals(MinuteAccount.Delivery.NONE)) {
+      lines.add(line(minute + "metrics_dropped", Long.toString(delivery.dropped()), seconds));
+      lines.add(line(minute + "metrics_spooled", Long.toString(delivery.spooled()), seconds));
+      lines.add(line(minute + "metrics_replayed", Long.toString(delivery.replayed()), seconds));
+      lines.add(line(minute + "metrics_spool_dropped", Long.toString(delivery.spoolDropped()), seconds));
+    }
+    return lines;
   }
 
   /** A configuration problem as an error count of 1. */
   String problem(Problem problem) {
     return line(base + MetricNames.path(problem.testName()) + ".errors." + MetricNames.component(problem.kind().word()),
         "1", Math.floorDiv(problem.epochMillis(), 1000));
+  }
+
+  /**
+   * A guardrail trip: {@code abort.tripped 1}, and the rates that bracket the knee, {@code
+   * abort.tripped_rate} and {@code abort.held_rate} (executions per minute; none when no window
+   * held), stamped with the trip's second.
+   */
+  List<String> trip(Trip trip) {
+    String abort = base + MetricNames.path(trip.testName()) + ".abort.";
+    long seconds = Math.floorDiv(trip.epochMillis(), 1000);
+    List<String> lines = new ArrayList<>();
+    lines.add(line(abort + "tripped", "1", seconds));
+    lines.add(line(abort + "tripped_rate", Trip.rate(trip.trippedRate()), seconds));
+    if (trip.hasHeldRate()) {
+      lines.add(line(abort + "held_rate", Trip.rate(trip.heldRate()), seconds));
+    }
+    return lines;
   }
 
   /** Events dropped since the last report. */

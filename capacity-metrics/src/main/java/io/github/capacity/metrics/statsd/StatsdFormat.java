@@ -5,6 +5,7 @@ import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Millis;
 import io.github.capacity.metrics.MetricNames;
 import java.math.BigDecimal;
@@ -69,6 +70,21 @@ final class StatsdFormat {
   /** A configuration problem as an error counter. */
   String problem(Problem problem) {
     return line(base + MetricNames.path(problem.testName()) + ".errors." + MetricNames.component(problem.kind().word()), "1", "c");
+  }
+
+  /**
+   * A guardrail trip: the counter {@code abort.tripped}, and the gauges {@code abort.tripped_rate}
+   * and {@code abort.held_rate} (executions per minute; none when no window held).
+   */
+  List<String> trip(Trip trip) {
+    String abort = base + MetricNames.path(trip.testName()) + ".abort.";
+    List<String> lines = new ArrayList<>();
+    lines.add(line(abort + "tripped", "1", "c"));
+    lines.add(line(abort + "tripped_rate", Trip.rate(trip.trippedRate()), "g"));
+    if (trip.hasHeldRate()) {
+      lines.add(line(abort + "held_rate", Trip.rate(trip.heldRate()), "g"));
+    }
+    return lines;
   }
 
   /** Events dropped since the last report. */

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.statsd;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.Packer;
 import io.github.capacity.metrics.Pipeline;
 import io.github.capacity.metrics.Transport;
@@ -37,6 +38,8 @@ final class StatsdPipeline extends Pipeline {
       format.account(account).forEach(packer::add);
     } else if (event instanceof Problem problem) {
       packer.add(format.problem(problem));
+    } else if (event instanceof Trip trip) {
+      format.trip(trip).forEach(packer::add);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.capacity.metrics.udp;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Problem;
 import io.github.capacity.api.Result;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.JsonLines;
 import io.github.capacity.metrics.Pipeline;
 import io.github.capacity.metrics.Transport;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * One JSON document per datagram: each execution (the seed's {@code test_name}, {@code
  * test_time}, {@code test_epoch} and the richer fields), each minute account, each problem, each
- * report of drops. Sender thread only.
+ * guardrail trip, each report of drops. Sender thread only.
  */
 final class UdpPipeline extends Pipeline {
   private final String host;
@@ -32,6 +33,8 @@ final class UdpPipeline extends Pipeline {
       documents.add(json.minute(account, null).bytes());
     } else if (event instanceof Problem problem) {
       documents.add(json.problem(problem).bytes());
+    } else if (event instanceof Trip trip) {
+      documents.add(json.trip(trip).bytes());
     }
   }
 

@@ -14,6 +14,7 @@ import io.github.capacity.api.MetricsSink;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
+import io.github.capacity.api.Trip;
 import io.github.capacity.api.testing.FakeTimeSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,18 @@ class FileDestinationTest {
         + "\"errors\":{}}}\n"
         + "{\"kind\":\"problem\",\"test_name\":\"gone\",\"host\":\"web1\",\"error_class\":\"unknown_test_type\","
         + "\"message\":\"conf.d/a.conf:2: no test \\\"x\\\"\",\"epoch_ms\":1767225600000}\n");
+  }
+
+  @Test
+  void writesAGuardrailTripAsALineOfItsOwn() throws Exception {
+    MetricsSink sink = open(Map.of());
+    sink.trip(new Trip("shop.search", "web1", "p99 > 800ms", "f", EPOCH_MILLIS, EPOCH_MILLIS + 60_000, 600, 590));
+    sink.close(Duration.ofSeconds(5));
+
+    assertThat(Files.readString(logDir.resolve("results-2026-01-01.jsonl"))).isEqualTo(
+        "{\"kind\":\"trip\",\"test_name\":\"shop.search\",\"host\":\"web1\",\"condition\":\"p99 > 800ms\","
+            + "\"figures\":\"f\",\"epoch_ms\":1767225600000,\"until_epoch_ms\":1767225660000,"
+            + "\"tripped_rate\":600,\"held_rate\":590}\n");
   }
 
   @Test

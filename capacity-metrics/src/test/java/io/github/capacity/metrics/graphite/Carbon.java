@@ -25,7 +25,7 @@ final class Carbon implements AutoCloseable {
 
   private final Path dir;
   private final int port;
-  private final Process process;
+  private Process process;
 
   Carbon(Path dir) throws Exception {
     RealDaemons.requireExecutable("a real carbon-cache",
@@ -55,9 +55,14 @@ final class Carbon implements AutoCloseable {
         "CACHE_QUERY_INTERFACE = 127.0.0.1",
         "CACHE_QUERY_PORT = " + freePort(),
         ""));
+    start();
+  }
+
+  /** Starts carbon-cache on the same ports and files; returns once it accepts connections. */
+  void start() throws IOException {
     process = new ProcessBuilder(CARBON_CACHE.toString(), "--config=" + dir.resolve("carbon.conf"), "--nodaemon", "start")
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("carbon.out").toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("carbon.out").toFile()))
         .start();
     Await.until("carbon-cache listening on port " + port + " (see " + dir.resolve("carbon.out") + ")",
         Duration.ofSeconds(60), () -> process.isAlive() && accepts(port));
@@ -114,6 +119,11 @@ final class Carbon implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /** Stops carbon-cache (SIGTERM: it writes its cache out first); {@link #start} starts it again. */
+  void stop() {
+    close();
   }
 
   @Override

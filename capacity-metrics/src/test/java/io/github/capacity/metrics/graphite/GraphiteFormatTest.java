@@ -7,6 +7,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
+import io.github.capacity.api.Trip;
 import io.github.capacity.metrics.TestStats;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +56,27 @@ class GraphiteFormatTest {
             "capacity.web1_example.t.minute.completed 57 1767225600",
             "capacity.web1_example.t.minute.dropped 2 1767225600",
             "capacity.web1_example.t.minute.skipped 0 1767225600");
+    assertThat(format.account(new MinuteAccount("t", "web1", 1767225600_000L, 60, 58, 57, 50, 6, 2, 1, 0)
+        .withDelivery(new MinuteAccount.Delivery(0, 30, 12, 1))))
+        .endsWith(
+            "capacity.web1_example.t.minute.metrics_dropped 0 1767225600",
+            "capacity.web1_example.t.minute.metrics_spooled 30 1767225600",
+            "capacity.web1_example.t.minute.metrics_replayed 12 1767225600",
+            "capacity.web1_example.t.minute.metrics_spool_dropped 1 1767225600");
     assertThat(format.problem(new Problem("t", "web1", ErrorClass.UNKNOWN_TEST_TYPE, "conf:1: no such test", 1767225601_500L)))
         .isEqualTo("capacity.web1_example.t.errors.unknown_test_type 1 1767225601");
     assertThat(format.dropped(42, 1767225610)).isEqualTo("capacity.web1_example.capacity.metrics_dropped 42 1767225610");
+  }
+
+  @Test
+  void writesATripAndTheRatesThatBracketTheKnee() {
+    assertThat(format.trip(new Trip("shop.search", "web1", "error_rate > 5%", "error_rate 7.3%: 11 of 150 executions failed in the last 10 s", 1767225601_500L, 1767227401_500L, 2460, 2415.4))).containsExactly(
+        "capacity.web1_example.shop.search.abort.tripped 1 1767225601",
+        "capacity.web1_example.shop.search.abort.tripped_rate 2460 1767225601",
+        "capacity.web1_example.shop.search.abort.held_rate 2415 1767225601");
+    assertThat(format.trip(new Trip("t", "web1", "p99 > 1s", "f", 1767225601_500L, 0, 6.25, Double.NaN)))
+        .containsExactly("capacity.web1_example.t.abort.tripped 1 1767225601",
+            "capacity.web1_example.t.abort.tripped_rate 6.3 1767225601");
   }
 
   @Test

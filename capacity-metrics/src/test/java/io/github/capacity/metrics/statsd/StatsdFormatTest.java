@@ -7,6 +7,7 @@ import io.github.capacity.api.ErrorClass;
 import io.github.capacity.api.MinuteAccount;
 import io.github.capacity.api.Outcome;
 import io.github.capacity.api.Problem;
+import io.github.capacity.api.Trip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,13 @@ class StatsdFormatTest {
   void writesASmallSampleRateInPlainDigits() {
     assertThat(new StatsdFormat("c", "h", 0.0001, List.of()).execution(result("t", 0, 0, 0, Outcome.dropped())).get(0))
         .isEqualTo("c.h.t.count:1|c|@0.0001");
+  }
+
+  @Test
+  void writesATripAsACounterAndTheRatesAsGauges() {
+    assertThat(format.trip(new Trip("shop.search", "web1", "error_rate > 5%", "error_rate 7.3%: 11 of 150 executions failed in the last 10 s", 1767225601_500L, 1767227401_500L, 2460, 2415.4))).containsExactly(
+        "capacity.web1.shop.search.abort.tripped:1|c", "capacity.web1.shop.search.abort.tripped_rate:2460|g",
+        "capacity.web1.shop.search.abort.held_rate:2415|g");
   }
 
   @Test

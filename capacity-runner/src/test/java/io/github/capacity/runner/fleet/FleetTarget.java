@@ -1,6 +1,6 @@
 package io.github.capacity.runner.fleet;
 
-import io.github.capacity.api.testing.PrivateNginx;
+import io.github.capacity.api.testing.NginxProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fleet's one target: a private nginx on 127.0.0.1 and a free port ({@link PrivateNginx}).
+ * The fleet's one target: a private nginx on 127.0.0.1 and a free port ({@link NginxProcess}).
  * The access log has a line per request with the time nginx finished it ({@code $msec},
  * millisecond resolution) and its path, which names the simulated host that sent it. Stopped by
  * {@link #close()}.
@@ -17,30 +17,35 @@ final class FleetTarget implements AutoCloseable {
   /** One request as nginx logged it: its end in epoch milliseconds and the host in its path. */
   record Arrival(long epochMillis, String host) {}
 
-  private final PrivateNginx nginx;
+  private final Path dir;
+  private final NginxProcess nginx;
 
-  private FleetTarget(PrivateNginx nginx) {
+  private FleetTarget(Path dir, NginxProcess nginx) {
+    this.dir = dir;
     this.nginx = nginx;
   }
 
   /** Starts nginx in {@code dir} and waits (10 s at most) until its port accepts. */
   static FleetTarget start(Path dir) throws IOException, InterruptedException {
-    return new FleetTarget(PrivateNginx.start(dir, List.of(
+    return new FleetTarget(dir, NginxProcess.start(dir, port -> String.join("\n",
         // Unbuffered: each line is written when its request ends.
-        "log_format fleet '$msec $uri $status';",
-        "access_log " + dir.resolve("access.log") + " fleet;",
-        "keepalive_requests 1000000;"),
-        List.of("location / { default_type text/plain; return 200 \"ok\"; }")));
+        "  log_format fleet '$msec $uri $status';",
+        "  access_log " + dir.resolve("access.log") + " fleet;",
+        "  keepalive_requests 1000000;",
+        "  server {",
+        "    listen 127.0.0.1:" + port + ";",
+        "    location / { default_type text/plain; return 200 \"ok\"; }",
+        "  }")));
   }
 
   /** The URL of {@code path} on this target. */
   String url(String path) {
-    return nginx.url(path);
+    return "http://127.0.0.1:" + nginx.port() + path;
   }
 
   /** Every request so far whose status was 200, in log order. */
   List<Arrival> arrivals() throws IOException {
-    Path log = nginx.dir().resolve("access.log");
+    Path log = dir.resolve("access.log");
     List<Arrival> arrivals = new ArrayList<>();
     if (!Files.exists(log)) {
       return arrivals;

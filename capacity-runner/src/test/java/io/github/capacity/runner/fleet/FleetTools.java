@@ -1,6 +1,6 @@
 package io.github.capacity.runner.fleet;
 
-import io.github.capacity.api.testing.PrivateNginx;
+import io.github.capacity.api.testing.NginxProcess;
 import io.github.capacity.api.testing.RealDaemons;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,7 +24,7 @@ final class FleetTools {
    */
   static void require() {
     RealDaemons.requireExecutable("Ansible", "apt-get install ansible", onPath("ansible-playbook"));
-    RealDaemons.requireExecutable("nginx", "apt-get install nginx", PrivateNginx.BINARY);
+    RealDaemons.requireExecutable("nginx", "apt-get install nginx", NginxProcess.BINARY);
     RealDaemons.requireExecutable("an ssh client", "apt-get install openssh-client", onPath("ssh"));
   }
 
@@ -64,6 +64,8 @@ final class FleetTools {
     vars.put("capacity_etc_dir", "{{ capacity_root }}/etc/capacity");
     vars.put("capacity_log_dir", "{{ capacity_root }}/var/log/capacity");
     vars.put("capacity_lock_dir", "{{ capacity_root }}/var/lock/capacity");
+    vars.put("capacity_spool_dir", "{{ capacity_root }}/var/spool/capacity");
+    vars.put("capacity_trips_dir", "{{ capacity_root }}/var/lib/capacity/trips");
     vars.put("capacity_candidate_dir", "{{ capacity_root }}/var/lib/capacity/candidate");
     vars.put("capacity_tmpfiles_file", "{{ capacity_root }}/etc/tmpfiles.d/capacity.conf");
     vars.put("capacity_cron_file", "{{ capacity_root }}/etc/cron.d/capacity");
