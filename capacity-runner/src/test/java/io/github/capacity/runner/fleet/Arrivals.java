@@ -26,11 +26,14 @@ final class Arrivals {
     return times;
   }
 
-  /** Arrivals per host in the calendar minute starting at {@code minuteMillis}. */
+  /**
+   * Requests per host that started in the calendar minute starting at {@code minuteMillis}: by
+   * their start, since the minute's last one may end after the minute.
+   */
   Map<String, Integer> perHost(long minuteMillis) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Arrival arrival : arrivals) {
-      if (arrival.epochMillis() >= minuteMillis && arrival.epochMillis() < minuteMillis + 60_000) {
+      if (arrival.startMillis() >= minuteMillis && arrival.startMillis() < minuteMillis + 60_000) {
         counts.merge(arrival.host(), 1, Integer::sum);
       }
     }

@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * The fleet's one target: a private nginx on 127.0.0.1 and a free port ({@link NginxProcess}).
  * The access log has a line per request with the time nginx finished it ({@code $msec},
- * millisecond resolution) and its path, which names the simulated host that sent it. Stopped by
+ * millisecond resolution), how long it took ({@code $request_time}) and its path, which names the simulated host that sent it. Stopped by
  * {@link #close()}.
  */
 final class FleetTarget implements AutoCloseable {
-  /** One request as nginx logged it: its end in epoch milliseconds and the host in its path. */
-  record Arrival(long epochMillis, String host) {}
+  /**
+   * One request as nginx logged it: its end and its start (the end less nginx's {@code
+   * $request_time}) in epoch milliseconds, and the host in its path.
+   */
+  record Arrival(long epochMillis, long startMillis, String host) {}
 
   private final Path dir;
   private final NginxProcess nginx;
@@ -29,7 +32,7 @@ final class FleetTarget implements AutoCloseable {
   static FleetTarget start(Path dir) throws IOException, InterruptedException {
     return new FleetTarget(dir, NginxProcess.start(dir, port -> String.join("\n",
         // Unbuffered: each line is written when its request ends.
-        "  log_format fleet '$msec $uri $status';",
+        "  log_format fleet '$msec $request_time $uri $status';",
         "  access_log " + dir.resolve("access.log") + " fleet;",
         "  keepalive_requests 1000000;",
         "  server {",
@@ -52,9 +55,10 @@ final class FleetTarget implements AutoCloseable {
     }
     for (String line : Files.readAllLines(log)) {
       String[] fields = line.split(" ");
-      if (fields.length == 3 && fields[2].equals("200")) {
+      if (fields.length == 4 && fields[3].equals("200")) {
         long millis = Math.round(Double.parseDouble(fields[0]) * 1000);
-        arrivals.add(new Arrival(millis, fields[1].substring(1)));
+        long start = millis - Math.round(Double.parseDouble(fields[1]) * 1000);
+        arrivals.add(new Arrival(millis, start, fields[2].substring(1)));
       }
     }
     return arrivals;
