@@ -7,6 +7,7 @@ import io.github.capacity.core.RunSummary;
 import io.github.capacity.core.config.ConfigException;
 import io.github.capacity.core.config.DefinitionsFile;
 import io.github.capacity.core.config.Settings;
+import io.github.capacity.report.ReportCommand;
 import io.github.capacity.runner.logging.LogOutput;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * {@code capacity demo [SECONDS]}: a self-contained run. It starts {@link DemoTarget}, writes a
  * temporary home (settings, a configuration line, {@code tests.json}), runs one test at 600 a
  * minute to the {@code file} destination for 20 seconds (or {@code SECONDS}, 5 to 50), prints a
- * progress line each second and a summary table, and names the results file.
+ * progress line each second and a summary table, names the results file, and ends by writing
+ * {@code report.html} from it ({@code capacity report}) and printing its path.
  */
 final class DemoCommand {
   static final int RATE_PER_MINUTE = 600;
@@ -102,7 +104,10 @@ final class DemoCommand {
     resultsFile(settings.logDir()).ifPresent(file -> out.println("results: " + file));
     out.println("log: " + settings.logDir().resolve("capacity.log"));
     summary.problems().forEach(p -> err.println("capacity demo: " + p));
-    return progress.ok() > 0 && summary.problems().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    List<String> reportArgs = List.of(settings.logDir().toString(), "-o", home.resolve("report.html").toString());
+    int report = ReportCommand.run(reportArgs, settings::logDir, version, out, err);
+    return progress.ok() > 0 && summary.problems().isEmpty() && report == ReportCommand.OK
+        ? ExitCode.OK : ExitCode.FAILURE;
   }
 
   /**

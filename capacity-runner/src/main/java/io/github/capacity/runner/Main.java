@@ -1,15 +1,20 @@
 package io.github.capacity.runner;
 
+import io.github.capacity.core.config.ConfigException;
+import io.github.capacity.core.config.Settings;
+import io.github.capacity.report.ReportCommand;
 import io.github.capacity.runner.logging.LogOutput;
 import io.github.capacity.runner.logging.LogOutput.StderrPolicy;
 import io.github.capacity.runner.logging.Printable;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code bin/capacity}: with no arguments, the cron job (one calendar minute of tests, steered by
- * files); {@code check [FILE...]}, {@code demo}, {@code --version} and {@code --help} for people.
+ * files); {@code check [FILE...]}, {@code demo}, {@code report}, {@code --version} and
+ * {@code --help} for people.
  * The exit statuses are those of {@link ExitCode}. The runner only wires: the core runs.
  */
 public final class Main {
@@ -73,6 +78,9 @@ public final class Main {
         case "demo":
           LogOutput.get().stderrPolicy(StderrPolicy.WARNINGS);
           return new DemoCommand(Installation.version(), out, err).run(rest);
+        case "report":
+          LogOutput.get().stderrPolicy(StderrPolicy.WARNINGS);
+          return ReportCommand.run(rest, () -> resultsFolder(err), Installation.version(), out, err);
         case "--version":
         case "version":
           out.println("capacity " + Installation.version() + " (Java " + Runtime.version() + ")");
@@ -84,10 +92,21 @@ public final class Main {
           return ExitCode.OK;
         default:
           err.println("capacity: unknown command \"" + Printable.line(command)
-              + "\"; expected check, demo, --version or --help");
+              + "\"; expected check, demo, report, --version or --help");
           err.print(usage());
           return ExitCode.USAGE;
       }
+    }
+  }
+
+  /** The file destination's default folder, {@code log.dir}; null after printing why not. */
+  private static Path resultsFolder(PrintStream err) {
+    try {
+      return Settings.fromEnvironment(Installation.home()).logDir();
+    } catch (ConfigException e) {
+      e.errors().forEach(error -> err.println("capacity report: " + error));
+      err.println("capacity report: name the results files or folders to read");
+      return null;
     }
   }
 
@@ -101,6 +120,10 @@ public final class Main {
         "                                 lines are checked with the installed ones, less the file",
         "                                 named after --replaces (or of the same name)",
         "       capacity demo [SECONDS]   a self-contained run against a local target (default 20 s)",
+        "       capacity report [FILE|FOLDER...] [-o report.html] [--from TIME] [--to TIME]",
+        "                       [--test NAME,...] [--host NAME,...] [--step SECONDS]",
+        "                                 one HTML page of charts from the file destination's",
+        "                                 results (default: log.dir); see docs/report.md",
         "       capacity --version        print the version",
         "       capacity --help           print this help",
         "",

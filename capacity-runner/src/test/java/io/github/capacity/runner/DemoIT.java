@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/capacity demo}: progress each second, a summary, the results file, exit 0. */
+/** {@code bin/capacity demo}: progress each second, a summary, the results file, a report, exit 0. */
 class DemoIT {
   @TempDir Path home;
 
@@ -31,5 +31,10 @@ class DemoIT {
     // 600 a minute for 6 s: about 60 executions, one line each.
     assertThat(Files.readAllLines(Path.of(results.group(1))).stream()
         .filter(l -> l.contains("\"kind\":\"execution\""))).hasSizeBetween(50, 62);
+    // It ends with the report of those results.
+    Matcher report = Pattern.compile("report: (\\S+) \\((\\d+) lines? from \\d+ files?, \\d+ kept, 0 bad").matcher(out);
+    assertThat(report.find()).as(out).isTrue();
+    assertThat(out.strip()).endsWith(")");
+    assertThat(Files.readString(Path.of(report.group(1)))).contains("uPlot", "demo.homepage");
   }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,7 +41,7 @@ class MainTest {
     assertThat(run("chek")).isEqualTo(ExitCode.USAGE);
 
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("capacity: unknown command \"chek\"; expected check, demo, --version or --help");
+        .startsWith("capacity: unknown command \"chek\"; expected check, demo, report, --version or --help");
     assertThat(out.size()).isZero();
   }
 
@@ -47,6 +51,28 @@ class MainTest {
 
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("capacity demo: expected a duration in seconds from 5 to 50, got 600" + System.lineSeparator());
+  }
+
+  @Test
+  void reportWritesOnePageFromTheResultsNamed(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("results-2026-12-03.jsonl"), "{\"kind\":\"execution\","
+        + "\"test_name\":\"shop\",\"host\":\"web1\",\"planned_epoch_ns\":1796292000000000000,"
+        + "\"start_epoch_ns\":1796292000000000000,\"end_epoch_ns\":1796292000002000000,\"ok\":true}\n");
+    Path page = folder.resolve("report.html");
+
+    assertThat(run("report", folder.toString(), "-o", page.toString())).isEqualTo(ExitCode.OK);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("report: " + page.toAbsolutePath() + " (1 line from 1 file, 1 kept, 0 bad, ");
+    assertThat(Files.readString(page)).contains("\"name\":\"shop\"");
+  }
+
+  @Test
+  void reportRefusesAnUnknownOption() {
+    assertThat(run("report", "--since", "1h")).isEqualTo(ExitCode.USAGE);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("capacity report: unknown option \"--since\","
+        + " expected -o, --from, --to, --test, --host or --step");
   }
 
   @Test

@@ -30,7 +30,7 @@ class SettingsTest {
         Path.of("/etc/capacity/tests.json"), Path.of("/etc/capacity/destinations.json"),
         Path.of("/var/lock/capacity"), Path.of("/var/lib/capacity/trips"), 3, Path.of("/opt/capacity/plugins"),
         Path.of("/var/log/capacity"), CatchUp.SPREAD, 2.0, 128, Duration.ofSeconds(10), "file",
-        false, Duration.ofSeconds(60), null, null, null, null, 64L << 20);
+        false, Duration.ofSeconds(60), null, null, null, Path.of("/var/spool/capacity"), 64L << 20);
     assertThat(defaults.fleet()).isNull();
     assertThat(defaults.spoolDir()).isEqualTo(Path.of("/var/spool/capacity"));
   }
