@@ -60,11 +60,7 @@ public final class TcpTransport implements Transport {
   }
 
   private SocketChannel connect() throws IOException {
-    // A new InetSocketAddress resolves the name now: fresh DNS on every reconnect.
-    InetSocketAddress address = new InetSocketAddress(host, port);
-    if (address.isUnresolved()) {
-      throw new IOException("cannot resolve " + host);
-    }
+    InetSocketAddress address = Sockets.resolve(host, port);
     SocketChannel opened = SocketChannel.open();
     channel = opened; // published first, so that disconnect() can abort a slow connect too
     try {
@@ -81,13 +77,7 @@ public final class TcpTransport implements Transport {
   public void disconnect() {
     SocketChannel open = channel;
     channel = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (IOException ignored) {
-        // Nothing to do: the connection is gone either way.
-      }
-    }
+    Sockets.closeQuietly(open);
   }
 
   @Override

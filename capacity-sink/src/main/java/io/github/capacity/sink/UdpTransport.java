@@ -1,7 +1,6 @@
 package io.github.capacity.sink;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
@@ -24,12 +23,8 @@ public final class UdpTransport implements Transport {
   public void send(String target, byte[] payload) throws IOException {
     DatagramChannel open = channel;
     if (open == null || !open.isOpen()) {
-      InetSocketAddress address = new InetSocketAddress(host, port);
-      if (address.isUnresolved()) {
-        throw new IOException("cannot resolve " + host);
-      }
       open = DatagramChannel.open();
-      open.connect(address);
+      open.connect(Sockets.resolve(host, port));
       channel = open;
     }
     try {
@@ -44,13 +39,7 @@ public final class UdpTransport implements Transport {
   public void disconnect() {
     DatagramChannel open = channel;
     channel = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (IOException ignored) {
-        // Nothing to do: the socket is gone either way.
-      }
-    }
+    Sockets.closeQuietly(open);
   }
 
   @Override
