@@ -359,8 +359,9 @@ public final class CapacityEngine implements AutoCloseable {
      * How long a call into a plugin that must return at once ({@code start}, {@code expectRate},
      * a sink's {@code record}, {@code account}, {@code problem}) may take before the engine
      * disables that test or destination for the rest of the run, so that it stalls the others
-     * once at most; one second by default. A destination's {@code open} that takes longer is
-     * named in the log.
+     * once at most; one second by default. A plugin's {@code start} (a type loaded by a {@link
+     * PluginClassLoader}) runs on a thread of its test's own and stalls nobody: it is judged from
+     * its hand-off. A destination's {@code open} that takes longer is named in the log.
      */
     public Builder blockLimit(Duration limit) {
       if (limit.isNegative() || limit.isZero()) {

@@ -51,6 +51,11 @@ final class InFlight implements Consumer<Outcome> {
     }
   }
 
+  /** Whether the engine has cancelled it: a start not yet made then need not be. */
+  boolean cancelledByEngine() {
+    return cancelledByEngine;
+  }
+
   /** Asks the test to stop the execution; its outcome then counts as cancelled. */
   void cancel() {
     cancelledByEngine = true;

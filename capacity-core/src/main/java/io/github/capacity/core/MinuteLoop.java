@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * reacts to configuration changes and stop requests in between. Windows are calendar minutes;
  * when a run spans several, each line's next window starts exactly where its plan says.
  *
- * <p>About 390 lines, above the usual size, because it holds the one thing that must not be
+ * <p>About 400 lines, above the usual size, because it holds the one thing that must not be
  * shared: the scheduler thread's state (the running tests, the window, what is held). What can
  * be decided apart is: what a new configuration changes ({@link LineChanges}), the accounts of
  * ended windows ({@link ClosingWindows}), the end of a run ({@link Drain}), {@code
@@ -221,6 +221,11 @@ final class MinuteLoop {
   /** Stops, for the rest of the run, every test whose plugin failed; the others go on. */
   private void sweepDisabled() {
     context.pluginFailed = false;
+    VirtualMachineError fatal = context.fatal;
+    if (fatal != null) {
+      context.fatal = null;
+      throw fatal; // as if start() had thrown it on this thread
+    }
     for (TestRun run : active()) {
       String why = run.disabledBecause();
       if (why != null) {
@@ -345,6 +350,7 @@ final class MinuteLoop {
   }
 
   private void stopRun(TestRun run) {
+    run.retire();
     run.cancelAll();
     closing.close(run);
   }
@@ -383,6 +389,7 @@ final class MinuteLoop {
     drain.awaitIdle(context.time.nanoTime() + CANCEL_GRACE_NANOS);
     for (TestRun run : runs.values()) {
       run.abandonAll();
+      run.retire();
       closing.close(run);
     }
     closing.reportAll();

@@ -30,6 +30,8 @@ final class RunContext {
   final long blockLimitNanos;
   /** Set when a test's plugin has failed, so the scheduler sweeps it out; any thread. */
   volatile boolean pluginFailed;
+  /** An error a plugin's start threw on its own thread that the run must not survive. */
+  volatile VirtualMachineError fatal;
   /** Cuts the scheduler's sleep short: on changes, stops, and the last completion of a drain. */
   final Waker waker;
   /** Whether the scheduler waits in a drain, so the completion that empties the run wakes it. */

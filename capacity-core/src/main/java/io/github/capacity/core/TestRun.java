@@ -20,7 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One configuration line at work: its schedule in the current window, the executions it has in
  * flight, and its counts. The scheduler thread plans and starts; completions arrive on the test's
- * own threads and only touch the thread-safe parts (counters, the in-flight set, the sink).
+ * own threads and only touch the thread-safe parts (counters, the in-flight set, the sink). A
+ * plugin's starts run on its {@link Starter}'s thread instead.
+ *
+ * <p>About 360 lines, above the usual size: the plan, the starts and the guard around every call
+ * into the test's plugin share this state and one way to disable the test. What stands apart
+ * does: the plan ({@code Schedule}), the hand-off to a plugin's thread ({@link Starter}), one
+ * execution ({@link InFlight}).
  */
 final class TestRun {
   private static final Logger log = LoggerFactory.getLogger(TestRun.class);
@@ -31,6 +37,8 @@ final class TestRun {
   private volatile TestLine line;
   private volatile PreparedTest test;
   private volatile MetricsSink sink;
+  /** Whether {@link #test} is a plugin's, whose starts go to a {@link Starter}. */
+  private volatile boolean startsHandedOver;
 
   // Scheduler thread only.
   private Window window;
@@ -40,6 +48,8 @@ final class TestRun {
   private long nextIndex;
   private long runInWindow;
   private MinuteCounters counters;
+  /** The thread a plugin's starts run on, made at its first start; null for the engine's own. */
+  private Starter starter;
   private final RunTotals totals;
   /** Why the test was disabled (its plugin failed), or {@code null}; set once, any thread. */
   private volatile String disabledBecause;
@@ -50,6 +60,7 @@ final class TestRun {
     this.test = test;
     this.sink = sink;
     this.totals = totals;
+    this.startsHandedOver = PluginClassLoader.defined(test);
   }
 
   /** Why this test's plugin was disabled for the rest of the run, or {@code null} while it works. */
@@ -75,6 +86,7 @@ final class TestRun {
     boolean newTestOrRate = replan || newTest != test;
     line = newLine;
     test = newTest;
+    startsHandedOver = PluginClassLoader.defined(newTest);
     sink = newSink;
     if (newTestOrRate) {
       announceRate();
@@ -127,17 +139,24 @@ final class TestRun {
     checkBlocked("expectRate()", before);
   }
 
-  /** When the next execution of this window is due, or {@link Long#MAX_VALUE} if none is. */
+  /**
+   * When the next execution of this window is due, or when a start handed over would have blocked
+   * too long; {@link Long#MAX_VALUE} if neither.
+   */
   long nextDueNanos() {
+    long check = starter == null || disabledBecause != null ? Long.MAX_VALUE : starter.checkDueNanos();
     if (nextIndex >= schedule.endIndex()) {
-      return Long.MAX_VALUE;
+      return check;
     }
     long due = schedule.dueNanos(nextIndex);
-    return due < schedule.windowEndNanos() ? due : Long.MAX_VALUE;
+    return Math.min(check, due < schedule.windowEndNanos() ? due : Long.MAX_VALUE);
   }
 
   /** Starts every execution due at or before {@code nowNanos}, in plan order. */
   void startDue(long nowNanos) {
+    if (starter != null) {
+      checkHandedOver(nowNanos);
+    }
     if (anchorPending) {
       anchorPending = false;
       // The clock now, not the loop's: the tests before this one in the pass may have held it.
@@ -186,6 +205,15 @@ final class TestRun {
     long startNanos = context.time.nanoTime();
     InFlight execution = new InFlight(this, minute, plannedNanos, startNanos);
     live.add(execution);
+    if (startsHandedOver) {
+      handOver(execution);
+    } else if (callStart(execution)) {
+      checkBlocked("start()", startNanos);
+    }
+  }
+
+  /** Calls the plugin's start; false when it failed, which disabled the test. */
+  private boolean callStart(InFlight execution) {
     Execution handle;
     try {
       handle = test.start(line.testName(), execution);
@@ -193,15 +221,66 @@ final class TestRun {
       PluginCalls.rethrowIfFatal(e);
       execution.accept(Outcome.failed(ErrorClass.INTERNAL, e.getClass().getSimpleName()));
       disable("start() threw " + PluginCalls.what(e));
-      return;
+      return false;
     }
     if (handle == null) {
       execution.accept(Outcome.failed(ErrorClass.INTERNAL, "start() returned null"));
       disable("start() returned null, expected an Execution");
-      return;
+      return false;
     }
     execution.started(handle);
-    checkBlocked("start()", startNanos);
+    return true;
+  }
+
+  /**
+   * A plugin's start goes to its own thread. The planned time and the start time are already
+   * taken, on the scheduler: the hand-off's delay shows in the test's latencies, as it should.
+   */
+  private void handOver(InFlight execution) {
+    if (starter == null) {
+      starter = new Starter(this, line.testName(), context.maxInFlight, context.blockLimitNanos);
+    }
+    if (!starter.handOff(execution)) {
+      execution.accept(Outcome.dropped()); // cannot happen: it holds as many as may be in flight
+    }
+  }
+
+  /** On the starter's thread: starts one execution handed over, unless it no longer should. */
+  void startHandedOver(InFlight execution) {
+    if (disabledBecause != null || execution.cancelledByEngine()) {
+      execution.accept(Outcome.cancelled());
+      return;
+    }
+    if (!callStart(execution)) {
+      context.waker.wake(); // so that the scheduler sweeps the test out now
+    }
+  }
+
+  /** On the starter's thread: a failure callStart lets through, for the scheduler to act on. */
+  void startFailedFatally(Throwable e) {
+    if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+      context.fatal = fatal; // the scheduler rethrows it: the VM cannot be trusted after it
+    } else {
+      disable("start() threw " + PluginCalls.what(e));
+    }
+    context.pluginFailed = true;
+    context.waker.wake();
+  }
+
+  /** A start handed over that has not returned within the block limit disables the test. */
+  private void checkHandedOver(long nowNanos) {
+    String blocked = disabledBecause == null ? starter.blocked(nowNanos) : null;
+    if (blocked != null) {
+      disable(blocked);
+      starter.retire();
+    }
+  }
+
+  /** Lets the starter's thread go (once free), ending as cancelled the starts it still holds. */
+  void retire() {
+    if (starter != null) {
+      starter.retire();
+    }
   }
 
   /**

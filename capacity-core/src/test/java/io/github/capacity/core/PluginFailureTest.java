@@ -83,6 +83,8 @@ class PluginFailureTest {
 
   @Test
   void aStartThatBlocksStallsTheOthersForThatOneStartAndIsNamedWithHowLong() {
+    // FaultyTestType is on the engine's class path, so it is called on the scheduler thread as
+    // http is; a plugin's start cannot stall anyone (PluginThatBlocksTest).
     RunSummary summary = runWith("start-blocks", "rec");
 
     assertGoodTestKeptItsMinute(summary);

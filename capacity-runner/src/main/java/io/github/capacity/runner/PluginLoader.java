@@ -3,6 +3,7 @@ package io.github.capacity.runner;
 import io.github.capacity.api.MetricsDestination;
 import io.github.capacity.api.TestType;
 import io.github.capacity.core.PluginCalls;
+import io.github.capacity.core.PluginClassLoader;
 import io.github.capacity.core.PluginCompatibility;
 import io.github.capacity.core.config.FileTrust;
 import java.io.IOException;
@@ -123,7 +124,8 @@ final class PluginLoader {
       } else {
         urls.add(readableJar(unit));
       }
-      URLClassLoader loader = new URLClassLoader(
+      // A PluginClassLoader: by it the engine tells a plugin's code, whose starts it hands over.
+      URLClassLoader loader = new PluginClassLoader(
           "plugin:" + unit.getFileName(), urls.toArray(URL[]::new), parent);
       scan(loader, unit);
     } catch (IOException | RuntimeException | LinkageError e) {

@@ -3,6 +3,7 @@ package io.github.capacity.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.capacity.api.ApiVersion;
+import io.github.capacity.core.PluginClassLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ class PluginLoaderTest {
     assertThat(found.testTypes()).containsKey("echo");
     assertThat(PluginLoader.jarOf(found.testTypes().get("echo").getClass()))
         .isEqualTo(plugins.resolve("echo.jar").toString());
+    // By its loader the engine knows it for a plugin, whose starts must not hold the scheduler.
+    assertThat(found.testTypes().get("echo").getClass().getClassLoader())
+        .isInstanceOf(PluginClassLoader.class);
   }
 
   @Test
