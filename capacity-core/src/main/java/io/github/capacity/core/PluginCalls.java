@@ -23,9 +23,14 @@ public final class PluginCalls {
 
   /** Rethrows {@code failure} when it is an error the engine must not survive; else returns. */
   public static void rethrowIfFatal(Throwable failure) {
-    if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
+    if (isFatal(failure)) {
       throw (VirtualMachineError) failure;
     }
+  }
+
+  /** Whether the engine must not survive {@code failure}: a VM error but a stack overflow. */
+  static boolean isFatal(Throwable failure) {
+    return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
   }
 
   /** {@code com.example.Type (in /opt/capacity/plugins/a.jar)}: a plugin for log messages. */

@@ -258,8 +258,8 @@ final class TestRun {
 
   /** On the starter's thread: a failure callStart lets through, for the scheduler to act on. */
   void startFailedFatally(Throwable e) {
-    if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
-      context.fatal = fatal; // the scheduler rethrows it: the VM cannot be trusted after it
+    if (PluginCalls.isFatal(e)) {
+      context.fatal = (VirtualMachineError) e; // the scheduler rethrows it: the VM is not to be trusted
     } else {
       disable("start() threw " + PluginCalls.what(e));
     }
